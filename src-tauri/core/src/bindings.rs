@@ -1,0 +1,56 @@
+//! TypeScript bindings for every type that crosses the IPC boundary.
+//!
+//! `ui/src/bindings/index.ts` is generated from these Rust types and committed. The test below
+//! fails when it is stale; `UPDATE_BINDINGS=1 cargo test -p leadbook-core bindings` rewrites it.
+
+use ts_rs::TS;
+
+use crate::{error, people, store};
+
+/// Path of the generated file, relative to this crate's manifest.
+pub const BINDINGS_FILE: &str = "../../ui/src/bindings/index.ts";
+
+/// The whole generated file.
+pub fn render() -> String {
+    let decls = [
+        error::ErrorCode::decl(),
+        error::Error::decl(),
+        store::OpenReport::decl(),
+        store::AppStatus::decl(),
+        store::TableCount::decl(),
+        people::Person::decl(),
+        people::PersonInput::decl(),
+        people::PeopleQuery::decl(),
+        people::ImportReport::decl(),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in src-tauri/core by `bindings.rs`. Do not edit.\n\
+         // Regenerate: UPDATE_BINDINGS=1 cargo test -p leadbook-core bindings\n",
+    );
+    for decl in decls {
+        out.push_str("\nexport ");
+        out.push_str(&decl);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bindings_are_fresh() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_FILE);
+        let expected = render();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &expected).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == expected,
+            "{} is stale: run `UPDATE_BINDINGS=1 cargo test -p leadbook-core bindings`",
+            path.display()
+        );
+    }
+}

@@ -1,0 +1,4 @@
+//! Tauri commands: thin adapters from IPC to leadbook-core, one module per area.
+
+pub mod app;
+pub mod people;

@@ -1,0 +1,99 @@
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { describe, expect, it } from 'vitest';
+import type { Person, PersonInput } from '../../bindings';
+import PeoplePage from './PeoplePage.svelte';
+
+function person(name: string, extra: Partial<Person> = {}): Person {
+  return {
+    id: `id-${name}`,
+    name,
+    email: null,
+    title: null,
+    team: null,
+    level: null,
+    start_date: null,
+    timezone: null,
+    notes: '',
+    archived_at: null,
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:00.000Z',
+    ...extra,
+  };
+}
+
+/** A tiny in-memory backend: enough of the people commands to drive the page. */
+function fakeBackend(initial: Person[] = []) {
+  const people = [...initial];
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  mockIPC((cmd, args) => {
+    const a = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: a });
+    if (cmd === 'people_list') return people;
+    if (cmd === 'people_add') {
+      const input = a.input as PersonInput;
+      if (input.email && !input.email.includes('@')) {
+        throw { code: 'invalid_input', message: `"${input.email}" is not a valid email address`, field: 'email' };
+      }
+      const p = person(input.name, { email: input.email || null, team: input.team || null });
+      people.push(p);
+      return p;
+    }
+    throw new Error(`unexpected command ${cmd}`);
+  });
+  return { people, calls };
+}
+
+describe('PeoplePage', () => {
+  it('greets an empty roster with what to do first', async () => {
+    fakeBackend();
+    render(PeoplePage);
+    expect(await screen.findByText('Start with your team')).toBeTruthy();
+    expect(screen.getByTestId('empty-add-person')).toBeTruthy();
+  });
+
+  it('shows a validation error under the field it concerns, then saves', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(PeoplePage);
+    await user.click(await screen.findByTestId('empty-add-person'));
+    // Focus lands in the first field.
+    expect(document.activeElement).toBe(screen.getByTestId('person-name'));
+    await user.type(screen.getByTestId('person-name'), 'Grace Hopper');
+    await user.type(screen.getByTestId('person-email'), 'grace-at-navy');
+    await user.keyboard('{Enter}');
+    const error = await screen.findByTestId('person-email-error');
+    expect(error.textContent).toContain('is not a valid email address');
+    expect(screen.queryByTestId('person-name-error')).toBeNull();
+    expect(backend.people).toHaveLength(0);
+
+    await user.clear(screen.getByTestId('person-email'));
+    await user.type(screen.getByTestId('person-email'), 'grace@navy.mil{Enter}');
+    await waitFor(() => expect(screen.getByTestId('detail-name').textContent).toBe('Grace Hopper'));
+    expect(backend.people.map((p) => p.email)).toEqual(['grace@navy.mil']);
+  });
+
+  it('Esc cancels the form without saving', async () => {
+    const backend = fakeBackend([person('Ada')]);
+    const user = userEvent.setup();
+    render(PeoplePage);
+    await user.click(await screen.findByTestId('add-person'));
+    await user.type(screen.getByTestId('person-name'), 'Nobody');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('person-form')).toBeNull();
+    expect(backend.calls.some((c) => c.cmd === 'people_add')).toBe(false);
+  });
+
+  it('lists people and sends the filter and archived toggle to the backend', async () => {
+    const backend = fakeBackend([person('Ada', { team: 'Platform' }), person('Linus')]);
+    const user = userEvent.setup();
+    render(PeoplePage);
+    const rows = await screen.findAllByTestId('person-row');
+    expect(rows.map((r) => r.querySelector('.name')?.textContent)).toEqual(['Ada', 'Linus']);
+    await user.type(screen.getByTestId('people-filter'), 'plat');
+    await user.click(screen.getByTestId('show-archived'));
+    const last = backend.calls.filter((c) => c.cmd === 'people_list').at(-1)!;
+    expect(last.args.query).toEqual({ filter: 'plat', include_archived: true });
+  });
+});

@@ -1,0 +1,26 @@
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { describe, expect, it } from 'vitest';
+import { api, toAppError } from './ipc';
+
+describe('ipc', () => {
+  it('passes backend errors through as AppError', async () => {
+    mockIPC(() => {
+      throw { code: 'not_found', message: 'Person not found' };
+    });
+    await expect(api.people.get('x')).rejects.toEqual({ code: 'not_found', message: 'Person not found' });
+  });
+
+  it('wraps anything else as a storage error', () => {
+    expect(toAppError('boom')).toEqual({ code: 'storage', message: 'boom' });
+  });
+
+  it('sends named arguments the Rust commands expect', async () => {
+    let seen: unknown;
+    mockIPC((cmd, args) => {
+      seen = { cmd, args };
+      return [];
+    });
+    await api.people.list({ filter: null, include_archived: false });
+    expect(seen).toEqual({ cmd: 'people_list', args: { query: { filter: null, include_archived: false } } });
+  });
+});

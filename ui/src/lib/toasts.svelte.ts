@@ -1,0 +1,26 @@
+// Quiet notifications: confirmations with an optional Undo, and background failures that must
+// not vanish silently (errors stay until dismissed).
+export type Toast = {
+  id: number;
+  kind: 'info' | 'error';
+  message: string;
+  action?: { label: string; run: () => void };
+};
+
+let nextId = 1;
+export const toasts: Toast[] = $state([]);
+
+export function showToast(
+  message: string,
+  options: { kind?: Toast['kind']; action?: Toast['action']; timeoutMs?: number } = {},
+) {
+  const toast: Toast = { id: nextId++, kind: options.kind ?? 'info', message, action: options.action };
+  toasts.push(toast);
+  const timeout = options.timeoutMs ?? (toast.kind === 'error' ? 0 : 6000);
+  if (timeout > 0) setTimeout(() => dismissToast(toast.id), timeout);
+}
+
+export function dismissToast(id: number) {
+  const i = toasts.findIndex((t) => t.id === id);
+  if (i >= 0) toasts.splice(i, 1);
+}
