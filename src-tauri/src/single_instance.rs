@@ -41,7 +41,10 @@ pub fn acquire(data_dir: &Path) -> std::io::Result<Acquired> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
     let port = listener.local_addr()?.port();
     write_atomically(&data_dir.join(PORT_FILE), port.to_string().as_bytes())?;
-    Ok(Acquired::First(Guard { _lock: lock, listener }))
+    Ok(Acquired::First(Guard {
+        _lock: lock,
+        listener,
+    }))
 }
 
 impl Guard {
@@ -65,7 +68,9 @@ impl Guard {
 }
 
 fn ask_first_to_focus(port_file: &Path) {
-    let Some(port) = std::fs::read_to_string(port_file).ok().and_then(|s| s.trim().parse::<u16>().ok())
+    let Some(port) = std::fs::read_to_string(port_file)
+        .ok()
+        .and_then(|s| s.trim().parse::<u16>().ok())
     else {
         return;
     };

@@ -19,7 +19,10 @@ impl AppState {
         if let Err(e) = &db {
             eprintln!("leadbook: {}", e.message);
         }
-        AppState { data_dir: data_dir.to_path_buf(), db }
+        AppState {
+            data_dir: data_dir.to_path_buf(),
+            db,
+        }
     }
 
     pub fn status(&self) -> AppStatus {
@@ -27,7 +30,12 @@ impl AppState {
             Ok((_, report)) => (Some(report.path.clone()), Some(report.to_version), None),
             Err(e) => (None, None, Some(e.clone())),
         };
-        AppStatus { data_dir: self.data_dir.display().to_string(), db_path, schema_version, error }
+        AppStatus {
+            data_dir: self.data_dir.display().to_string(),
+            db_path,
+            schema_version,
+            error,
+        }
     }
 
     /// Runs `work` on the connection in a blocking thread, so the UI thread never waits on disk.
@@ -41,7 +49,9 @@ impl AppState {
             Err(e) => return Err(e.clone()),
         };
         tauri::async_runtime::spawn_blocking(move || {
-            let mut conn = conn.lock().map_err(|_| Error::storage("database lock poisoned"))?;
+            let mut conn = conn
+                .lock()
+                .map_err(|_| Error::storage("database lock poisoned"))?;
             work(&mut conn)
         })
         .await

@@ -84,7 +84,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             if cli.json {
-                eprintln!("{}", serde_json::to_string(&e).unwrap_or_else(|_| e.message.clone()));
+                eprintln!(
+                    "{}",
+                    serde_json::to_string(&e).unwrap_or_else(|_| e.message.clone())
+                );
             } else {
                 eprintln!("error: {}", e.message);
             }
@@ -96,7 +99,10 @@ fn main() -> ExitCode {
 /// Prints `value` as JSON, or as the text `human` renders.
 fn emit<T: Serialize>(json: bool, value: &T, human: impl FnOnce(&T) -> String) {
     if json {
-        println!("{}", serde_json::to_string_pretty(value).expect("serialisable"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(value).expect("serialisable")
+        );
     } else {
         print!("{}", human(value));
     }
@@ -107,8 +113,13 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
     let (mut conn, report) = store::open(&data_dir)?;
     match &cli.command {
         Command::People(PeopleCommand::List { all, filter }) => {
-            let query = people::PeopleQuery { filter: filter.clone(), include_archived: *all };
-            emit(cli.json, &people::list(&conn, &query)?, |list| people_table(list));
+            let query = people::PeopleQuery {
+                filter: filter.clone(),
+                include_archived: *all,
+            };
+            emit(cli.json, &people::list(&conn, &query)?, |list| {
+                people_table(list)
+            });
         }
         Command::People(PeopleCommand::Add(a)) => {
             let input = people::PersonInput {
@@ -121,14 +132,21 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 timezone: a.timezone.clone(),
                 notes: a.notes.clone(),
             };
-            emit(cli.json, &people::add(&conn, &input)?, |p| format!("added {} ({})\n", p.name, p.id));
+            emit(cli.json, &people::add(&conn, &input)?, |p| {
+                format!("added {} ({})\n", p.name, p.id)
+            });
         }
         Command::People(PeopleCommand::Import { file }) => {
             let data = std::fs::read(file).map_err(|e| {
-                Error::new(leadbook_core::ErrorCode::InvalidInput, format!("cannot read {}: {e}", file.display()))
+                Error::new(
+                    leadbook_core::ErrorCode::InvalidInput,
+                    format!("cannot read {}: {e}", file.display()),
+                )
             })?;
             let imported = people::import_csv(&mut conn, &data)?;
-            emit(cli.json, &imported, |r| format!("imported {} people\n", r.added));
+            emit(cli.json, &imported, |r| {
+                format!("imported {} people\n", r.added)
+            });
         }
         Command::Db(DbCommand::Info) => {
             #[derive(Serialize)]
@@ -159,13 +177,23 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 ok: bool,
                 problems: &'a [String],
             }
-            emit(cli.json, &Check { ok: problems.is_empty(), problems: &problems }, |c| {
-                if c.ok {
-                    "ok\n".to_string()
-                } else {
-                    c.problems.iter().map(|p| format!("problem: {p}\n")).collect()
-                }
-            });
+            emit(
+                cli.json,
+                &Check {
+                    ok: problems.is_empty(),
+                    problems: &problems,
+                },
+                |c| {
+                    if c.ok {
+                        "ok\n".to_string()
+                    } else {
+                        c.problems
+                            .iter()
+                            .map(|p| format!("problem: {p}\n"))
+                            .collect()
+                    }
+                },
+            );
             if !problems.is_empty() {
                 return Ok(ExitCode::FAILURE);
             }
@@ -180,7 +208,11 @@ fn people_table(list: &[people::Person]) -> String {
     }
     let mut out = String::new();
     for p in list {
-        let archived = if p.archived_at.is_some() { "  (archived)" } else { "" };
+        let archived = if p.archived_at.is_some() {
+            "  (archived)"
+        } else {
+            ""
+        };
         out.push_str(&format!(
             "{:<28} {:<32} {:<24} {}{}\n",
             p.name,

@@ -35,15 +35,27 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Error { code, message: message.into(), field: None }
+        Error {
+            code,
+            message: message.into(),
+            field: None,
+        }
     }
 
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        Error { code: ErrorCode::InvalidInput, message: message.into(), field: Some(field.into()) }
+        Error {
+            code: ErrorCode::InvalidInput,
+            message: message.into(),
+            field: Some(field.into()),
+        }
     }
 
     pub fn conflict(field: &str, message: impl Into<String>) -> Self {
-        Error { code: ErrorCode::Conflict, message: message.into(), field: Some(field.into()) }
+        Error {
+            code: ErrorCode::Conflict,
+            message: message.into(),
+            field: Some(field.into()),
+        }
     }
 
     pub fn not_found(what: &str) -> Self {

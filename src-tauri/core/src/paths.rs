@@ -18,7 +18,9 @@ pub fn resolve_data_dir(explicit: Option<&Path>) -> PathBuf {
     if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
         return PathBuf::from(dir);
     }
-    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER)
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(APP_IDENTIFIER)
 }
 
 pub fn db_path(data_dir: &Path) -> PathBuf {
@@ -31,7 +33,10 @@ mod tests {
 
     #[test]
     fn explicit_dir_wins() {
-        assert_eq!(resolve_data_dir(Some(Path::new("/tmp/x"))), PathBuf::from("/tmp/x"));
+        assert_eq!(
+            resolve_data_dir(Some(Path::new("/tmp/x"))),
+            PathBuf::from("/tmp/x")
+        );
     }
 
     #[test]

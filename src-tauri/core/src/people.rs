@@ -78,30 +78,36 @@ struct Valid {
 }
 
 fn blank_to_none(v: &Option<String>) -> Option<String> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 fn check_len(field: &str, label: &str, v: &Option<String>, max: usize) -> Result<()> {
     match v {
-        Some(s) if s.chars().count() > max => {
-            Err(Error::invalid(field, format!("{label} is at most {max} characters")))
-        }
+        Some(s) if s.chars().count() > max => Err(Error::invalid(
+            field,
+            format!("{label} is at most {max} characters"),
+        )),
         _ => Ok(()),
     }
 }
 
 /// A pragmatic email check: one `@`, a non-empty local part, a dotted domain, no spaces.
 pub fn is_valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false };
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && local.len() <= 64
         && email.len() <= 254
         && !domain.contains('@')
         && !email.chars().any(|c| c.is_whitespace() || c.is_control())
         && domain.contains('.')
-        && domain.split('.').all(|label| {
-            !label.is_empty() && !label.starts_with('-') && !label.ends_with('-')
-        })
+        && domain
+            .split('.')
+            .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
 }
 
 /// Validates a person against the roster rules. `today` is the user's local date.
@@ -111,12 +117,18 @@ fn validate(input: &PersonInput, today: NaiveDate) -> Result<Valid> {
         return Err(Error::invalid("name", "Name is required"));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(Error::invalid("name", format!("Name is at most {MAX_NAME_CHARS} characters")));
+        return Err(Error::invalid(
+            "name",
+            format!("Name is at most {MAX_NAME_CHARS} characters"),
+        ));
     }
     let email = blank_to_none(&input.email);
     if let Some(e) = &email {
         if !is_valid_email(e) {
-            return Err(Error::invalid("email", format!("\"{e}\" is not a valid email address")));
+            return Err(Error::invalid(
+                "email",
+                format!("\"{e}\" is not a valid email address"),
+            ));
         }
     }
     let title = blank_to_none(&input.title);
@@ -129,10 +141,16 @@ fn validate(input: &PersonInput, today: NaiveDate) -> Result<Valid> {
     let start_date = blank_to_none(&input.start_date);
     if let Some(d) = &start_date {
         let date = parse_date(d).ok_or_else(|| {
-            Error::invalid("start_date", format!("\"{d}\" is not a real date (use YYYY-MM-DD)"))
+            Error::invalid(
+                "start_date",
+                format!("\"{d}\" is not a real date (use YYYY-MM-DD)"),
+            )
         })?;
         if date > today {
-            return Err(Error::invalid("start_date", "Start date cannot be in the future"));
+            return Err(Error::invalid(
+                "start_date",
+                "Start date cannot be in the future",
+            ));
         }
     }
     let timezone = blank_to_none(&input.timezone);
@@ -146,9 +164,21 @@ fn validate(input: &PersonInput, today: NaiveDate) -> Result<Valid> {
     }
     let notes = input.notes.clone().unwrap_or_default();
     if notes.chars().count() > MAX_NOTES_CHARS {
-        return Err(Error::invalid("notes", format!("Notes are at most {MAX_NOTES_CHARS} characters")));
+        return Err(Error::invalid(
+            "notes",
+            format!("Notes are at most {MAX_NOTES_CHARS} characters"),
+        ));
     }
-    Ok(Valid { name, email, title, team, level, start_date, timezone, notes })
+    Ok(Valid {
+        name,
+        email,
+        title,
+        team,
+        level,
+        start_date,
+        timezone,
+        notes,
+    })
 }
 
 /// Parses a strict `YYYY-MM-DD` date.
@@ -184,7 +214,10 @@ fn ensure_email_free(conn: &Connection, email: &Option<String>, except_id: &str)
         )
         .optional()?;
     match holder {
-        Some(name) => Err(Error::conflict("email", format!("{email} is already used by {name}"))),
+        Some(name) => Err(Error::conflict(
+            "email",
+            format!("{email} is already used by {name}"),
+        )),
         None => Ok(()),
     }
 }
@@ -199,7 +232,16 @@ fn insert(conn: &Connection, v: &Valid) -> Result<String> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
     )?
     .execute(params![
-        id, v.name, v.email, v.title, v.team, v.level, v.start_date, v.timezone, v.notes, now
+        id,
+        v.name,
+        v.email,
+        v.title,
+        v.team,
+        v.level,
+        v.start_date,
+        v.timezone,
+        v.notes,
+        now
     ])?;
     Ok(id)
 }
@@ -222,7 +264,18 @@ pub fn update(conn: &Connection, id: &str, input: &PersonInput) -> Result<Person
         "UPDATE people SET name = ?2, email = ?3, title = ?4, team = ?5, level = ?6,
                 start_date = ?7, timezone = ?8, notes = ?9, updated_at = ?10
          WHERE id = ?1",
-        params![id, v.name, v.email, v.title, v.team, v.level, v.start_date, v.timezone, v.notes, now_utc()],
+        params![
+            id,
+            v.name,
+            v.email,
+            v.title,
+            v.team,
+            v.level,
+            v.start_date,
+            v.timezone,
+            v.notes,
+            now_utc()
+        ],
     )?;
     get(conn, id)
 }
@@ -287,15 +340,27 @@ pub fn list(conn: &Connection, query: &PeopleQuery) -> Result<Vec<Person>> {
     } else {
         format!("SELECT {COLUMNS} FROM people WHERE archived_at IS NULL")
     };
-    let mut people: Vec<Person> =
-        conn.prepare_cached(&sql)?.query_map([], from_row)?.collect::<Result<_, _>>()?;
-    if let Some(needle) = query.filter.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let mut people: Vec<Person> = conn
+        .prepare_cached(&sql)?
+        .query_map([], from_row)?
+        .collect::<Result<_, _>>()?;
+    if let Some(needle) = query
+        .filter
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         let needle = needle.to_lowercase();
         people.retain(|p| {
-            [Some(&p.name), p.email.as_ref(), p.title.as_ref(), p.team.as_ref()]
-                .into_iter()
-                .flatten()
-                .any(|field| field.to_lowercase().contains(&needle))
+            [
+                Some(&p.name),
+                p.email.as_ref(),
+                p.title.as_ref(),
+                p.team.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|field| field.to_lowercase().contains(&needle))
         });
     }
     people.sort_by_cached_key(|p| (p.name.to_lowercase(), p.id.clone()));
@@ -313,14 +378,20 @@ pub fn import_csv(conn: &mut Connection, data: &[u8]) -> Result<ImportReport> {
     let bad = |line: u64, reason: String| {
         Error::new(ErrorCode::InvalidInput, format!("line {line}: {reason}"))
     };
-    let headers = reader.headers().map_err(|e| bad(1, csv_reason(&e)))?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|e| bad(1, csv_reason(&e)))?
+        .clone();
     let mut index = [None; CSV_COLUMNS.len()];
     for (pos, header) in headers.iter().enumerate() {
         let header = header.trim().to_lowercase();
         let Some(col) = CSV_COLUMNS.iter().position(|c| *c == header) else {
             return Err(bad(
                 1,
-                format!("unknown column \"{header}\" (expected {})", CSV_COLUMNS.join(",")),
+                format!(
+                    "unknown column \"{header}\" (expected {})",
+                    CSV_COLUMNS.join(",")
+                ),
             ));
         };
         if index[col].replace(pos).is_some() {
@@ -364,7 +435,9 @@ pub fn import_csv(conn: &mut Connection, data: &[u8]) -> Result<ImportReport> {
 fn csv_reason(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::Utf8 { .. } => "not valid UTF-8 text".into(),
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("has {len} fields, the header has {expected_len}")
         }
         _ => e.to_string(),
@@ -381,11 +454,16 @@ mod tests {
     }
 
     fn input(name: &str, email: &str) -> PersonInput {
-        PersonInput { name: name.into(), email: Some(email.into()), ..Default::default() }
+        PersonInput {
+            name: name.into(),
+            email: Some(email.into()),
+            ..Default::default()
+        }
     }
 
     fn count(conn: &Connection) -> i64 {
-        conn.query_row("SELECT count(*) FROM people", [], |r| r.get(0)).unwrap()
+        conn.query_row("SELECT count(*) FROM people", [], |r| r.get(0))
+            .unwrap()
     }
 
     #[test]
@@ -414,18 +492,42 @@ mod tests {
     fn name_is_required_and_bounded() {
         let conn = db();
         let e = add(&conn, &input("   ", "a@b.co")).unwrap_err();
-        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidInput, Some("name")));
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (ErrorCode::InvalidInput, Some("name"))
+        );
         let long = "x".repeat(201);
-        assert_eq!(add(&conn, &input(&long, "a@b.co")).unwrap_err().field.as_deref(), Some("name"));
-        assert!(add(&conn, &input(&"é".repeat(200), "a@b.co")).is_ok(), "200 chars, not bytes");
+        assert_eq!(
+            add(&conn, &input(&long, "a@b.co"))
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("name")
+        );
+        assert!(
+            add(&conn, &input(&"é".repeat(200), "a@b.co")).is_ok(),
+            "200 chars, not bytes"
+        );
     }
 
     #[test]
     fn email_must_be_well_formed() {
-        for bad in ["ada", "ada@", "@x.com", "ada@localhost", "a b@x.com", "a@x..com", "a@@x.com"] {
+        for bad in [
+            "ada",
+            "ada@",
+            "@x.com",
+            "ada@localhost",
+            "a b@x.com",
+            "a@x..com",
+            "a@@x.com",
+        ] {
             assert!(!is_valid_email(bad), "{bad}");
         }
-        for good in ["ada@example.com", "a.b+c@sub.example.co.uk", "ünï@exämple.de"] {
+        for good in [
+            "ada@example.com",
+            "a.b+c@sub.example.co.uk",
+            "ünï@exämple.de",
+        ] {
             assert!(is_valid_email(good), "{good}");
         }
         let e = add(&db(), &input("Ada", "not-an-email")).unwrap_err();
@@ -437,11 +539,17 @@ mod tests {
         let conn = db();
         let ada = add(&conn, &input("Ada", "ada@example.com")).unwrap();
         let e = add(&conn, &input("Other", "ADA@example.com")).unwrap_err();
-        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Conflict, Some("email")));
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (ErrorCode::Conflict, Some("email"))
+        );
         archive(&conn, &ada.id).unwrap();
         let rehire = add(&conn, &input("Ada again", "ada@example.com")).unwrap();
         // Restoring the archived Ada would now clash with the rehire.
-        assert_eq!(restore(&conn, &ada.id).unwrap_err().code, ErrorCode::Conflict);
+        assert_eq!(
+            restore(&conn, &ada.id).unwrap_err().code,
+            ErrorCode::Conflict
+        );
         archive(&conn, &rehire.id).unwrap();
         assert!(restore(&conn, &ada.id).unwrap().archived_at.is_none());
     }
@@ -458,7 +566,10 @@ mod tests {
         assert_eq!(updated.title.as_deref(), Some("Staff Engineer"));
         let e = update(&conn, &ada.id, &input("Ada", "bob@example.com")).unwrap_err();
         assert_eq!(e.code, ErrorCode::Conflict);
-        assert_eq!(update(&conn, "nope", &edit).unwrap_err().code, ErrorCode::NotFound);
+        assert_eq!(
+            update(&conn, "nope", &edit).unwrap_err().code,
+            ErrorCode::NotFound
+        );
     }
 
     #[test]
@@ -470,11 +581,20 @@ mod tests {
             ..Default::default()
         };
         assert!(validate(&with_date("2026-11-26"), today).is_ok());
-        for bad in ["2026-11-27", "2023-02-29", "2024-13-01", "26-11-2026", "2024-1-5"] {
+        for bad in [
+            "2026-11-27",
+            "2023-02-29",
+            "2024-13-01",
+            "26-11-2026",
+            "2024-1-5",
+        ] {
             let e = validate(&with_date(bad), today).unwrap_err();
             assert_eq!(e.field.as_deref(), Some("start_date"), "{bad}");
         }
-        assert!(validate(&with_date("2024-02-29"), today).is_ok(), "leap day");
+        assert!(
+            validate(&with_date("2024-02-29"), today).is_ok(),
+            "leap day"
+        );
     }
 
     #[test]
@@ -488,7 +608,10 @@ mod tests {
         assert!(validate(&with_tz("America/Argentina/Buenos_Aires"), today).is_ok());
         assert!(validate(&with_tz("UTC"), today).is_ok());
         for bad in ["Mars/Olympus", "GMT+25", "berlin"] {
-            assert_eq!(validate(&with_tz(bad), today).unwrap_err().field.as_deref(), Some("timezone"));
+            assert_eq!(
+                validate(&with_tz(bad), today).unwrap_err().field.as_deref(),
+                Some("timezone")
+            );
         }
     }
 
@@ -500,14 +623,27 @@ mod tests {
         add(&conn, &input("Ådne", "a@example.com")).unwrap();
         add(&conn, &input("alice", "alice@example.com")).unwrap();
         let names = |q: &PeopleQuery| -> Vec<String> {
-            list(&conn, q).unwrap().into_iter().map(|p| p.name).collect()
+            list(&conn, q)
+                .unwrap()
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
         };
-        assert_eq!(names(&PeopleQuery::default()), ["alice", "Bob", "zoë", "Ådne"]);
-        let q = PeopleQuery { filter: Some("INFRA".into()), ..Default::default() };
+        assert_eq!(
+            names(&PeopleQuery::default()),
+            ["alice", "Bob", "zoë", "Ådne"]
+        );
+        let q = PeopleQuery {
+            filter: Some("INFRA".into()),
+            ..Default::default()
+        };
         assert_eq!(names(&q), ["Bob"]);
         archive(&conn, &bob.id).unwrap();
         assert_eq!(names(&PeopleQuery::default()).len(), 3);
-        let all = PeopleQuery { include_archived: true, ..Default::default() };
+        let all = PeopleQuery {
+            include_archived: true,
+            ..Default::default()
+        };
         assert_eq!(names(&all).len(), 4);
     }
 
@@ -530,19 +666,44 @@ mod tests {
         let mut conn = db();
         add(&conn, &input("Existing", "taken@example.com")).unwrap();
         let cases = [
-            ("name,email\nA,a@example.com\nB,broken\n", "line 3: \"broken\" is not a valid email"),
-            ("name,email\nA,a@example.com\nB,taken@example.com\n", "line 3: taken@example.com is already used"),
-            ("name,email\nA,dup@example.com\nB,dup@example.com\n", "line 3: dup@example.com is already used"),
+            (
+                "name,email\nA,a@example.com\nB,broken\n",
+                "line 3: \"broken\" is not a valid email",
+            ),
+            (
+                "name,email\nA,a@example.com\nB,taken@example.com\n",
+                "line 3: taken@example.com is already used",
+            ),
+            (
+                "name,email\nA,dup@example.com\nB,dup@example.com\n",
+                "line 3: dup@example.com is already used",
+            ),
             ("name,timezone\nA,UTC\n,UTC\n", "line 3: Name is required"),
-            ("name,start_date\nA,2099-01-01\n", "line 2: Start date cannot be in the future"),
-            ("name,email\nA,a@example.com,extra\n", "line 2: has 3 fields"),
-            ("name,mail\nA,a@example.com\n", "line 1: unknown column \"mail\""),
-            ("email\na@example.com\n", "line 1: the header has no \"name\" column"),
+            (
+                "name,start_date\nA,2099-01-01\n",
+                "line 2: Start date cannot be in the future",
+            ),
+            (
+                "name,email\nA,a@example.com,extra\n",
+                "line 2: has 3 fields",
+            ),
+            (
+                "name,mail\nA,a@example.com\n",
+                "line 1: unknown column \"mail\"",
+            ),
+            (
+                "email\na@example.com\n",
+                "line 1: the header has no \"name\" column",
+            ),
         ];
         for (csv, expected) in cases {
             let e = import_csv(&mut conn, csv.as_bytes()).unwrap_err();
             assert_eq!(e.code, ErrorCode::InvalidInput);
-            assert!(e.message.starts_with(expected), "{csv:?}: got {}", e.message);
+            assert!(
+                e.message.starts_with(expected),
+                "{csv:?}: got {}",
+                e.message
+            );
             assert_eq!(count(&conn), 1, "nothing written for {csv:?}");
         }
     }
@@ -551,7 +712,11 @@ mod tests {
     fn import_rejects_invalid_utf8() {
         let mut conn = db();
         let e = import_csv(&mut conn, b"name\nA\n\xff\xfe\n").unwrap_err();
-        assert!(e.message.starts_with("line 3: not valid UTF-8"), "{}", e.message);
+        assert!(
+            e.message.starts_with("line 3: not valid UTF-8"),
+            "{}",
+            e.message
+        );
         assert_eq!(count(&conn), 0);
     }
 }

@@ -44,10 +44,17 @@ pub struct AppStatus {
 /// A file whose schema is newer than this build is refused and left byte-for-byte untouched.
 pub fn open(data_dir: &Path) -> Result<(Connection, OpenReport)> {
     std::fs::create_dir_all(data_dir).map_err(|e| {
-        Error::storage(format!("cannot create data dir {}: {e}", data_dir.display()))
+        Error::storage(format!(
+            "cannot create data dir {}: {e}",
+            data_dir.display()
+        ))
     })?;
     let path = paths::db_path(data_dir);
-    let existing_version = if path.exists() { peek_version(&path)? } else { 0 };
+    let existing_version = if path.exists() {
+        peek_version(&path)?
+    } else {
+        0
+    };
     check_not_newer(existing_version)?;
 
     let mut conn = Connection::open(&path)
@@ -57,7 +64,11 @@ pub fn open(data_dir: &Path) -> Result<(Connection, OpenReport)> {
     let from_version = schema_version(&conn)?;
     check_not_newer(from_version)?;
     let backup = if from_version > 0 && from_version < latest_version() {
-        Some(backup_to(&conn, &data_dir.join(paths::BACKUP_DIR), from_version)?)
+        Some(backup_to(
+            &conn,
+            &data_dir.join(paths::BACKUP_DIR),
+            from_version,
+        )?)
     } else {
         None
     };
@@ -108,7 +119,10 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<i64> {
         let sql = MIGRATIONS[version as usize];
         let tx = conn.transaction()?;
         tx.execute_batch(sql).map_err(|e| {
-            Error::storage(format!("migration to schema version {} failed: {e}", version + 1))
+            Error::storage(format!(
+                "migration to schema version {} failed: {e}",
+                version + 1
+            ))
         })?;
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
@@ -158,11 +172,15 @@ pub fn table_counts(conn: &Connection) -> Result<Vec<TableCount>> {
            AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\'
          ORDER BY name",
     )?;
-    let tables: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let tables: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     tables
         .into_iter()
         .map(|table| {
-            let rows = conn.query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| r.get(0))?;
+            let rows = conn.query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
+                r.get(0)
+            })?;
             Ok(TableCount { table, rows })
         })
         .collect()
@@ -175,9 +193,13 @@ fn peek_version(path: &Path) -> Result<i64> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| Error::storage(format!("cannot open {}: {e}", path.display())))?;
-    conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| {
-        Error::storage(format!("{} is not a readable Leadbook database: {e}", path.display()))
-    })
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| {
+            Error::storage(format!(
+                "{} is not a readable Leadbook database: {e}",
+                path.display()
+            ))
+        })
 }
 
 fn check_not_newer(version: i64) -> Result<()> {
@@ -210,11 +232,17 @@ mod tests {
         assert_eq!(report.from_version, 0);
         assert_eq!(report.to_version, latest_version());
         assert!(report.backup.is_none(), "nothing to back up in a new file");
-        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
-        let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        let fk: i64 = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
         assert_eq!(fk, 1);
-        let sync: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+        let sync: i64 = conn
+            .pragma_query_value(None, "synchronous", |r| r.get(0))
+            .unwrap();
         assert_eq!(sync, 1, "NORMAL");
         assert!(check(&conn).unwrap().is_empty());
     }
@@ -250,8 +278,9 @@ mod tests {
             assert_eq!(report.to_version, latest_version());
             let backup = PathBuf::from(report.backup.expect("backup made"));
             assert!(backup.exists());
-            let name: String =
-                conn.query_row("SELECT name FROM people WHERE id='p1'", [], |r| r.get(0)).unwrap();
+            let name: String = conn
+                .query_row("SELECT name FROM people WHERE id='p1'", [], |r| r.get(0))
+                .unwrap();
             assert_eq!(name, "Ada");
             let old = Connection::open(&backup).unwrap();
             assert_eq!(schema_version(&old).unwrap(), start);
@@ -273,7 +302,8 @@ mod tests {
         let path = paths::db_path(dir.path());
         {
             let conn = Connection::open(&path).unwrap();
-            conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;").unwrap();
+            conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;")
+                .unwrap();
         }
         let before = file_bytes(&path);
         let err = open(dir.path()).unwrap_err();
@@ -286,11 +316,18 @@ mod tests {
     #[test]
     fn a_file_that_is_not_a_database_gets_a_clear_error() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(paths::db_path(dir.path()), b"this is not sqlite at all, not even close....")
-            .unwrap();
+        std::fs::write(
+            paths::db_path(dir.path()),
+            b"this is not sqlite at all, not even close....",
+        )
+        .unwrap();
         let err = open(dir.path()).unwrap_err();
         assert_eq!(err.code, ErrorCode::Storage);
-        assert!(err.message.contains("not a readable Leadbook database"), "{}", err.message);
+        assert!(
+            err.message.contains("not a readable Leadbook database"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

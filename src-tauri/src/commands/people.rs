@@ -5,7 +5,10 @@ use leadbook_core::people::{self, PeopleQuery, Person, PersonInput};
 use leadbook_core::Error;
 
 #[tauri::command]
-pub async fn people_list(state: State<'_, AppState>, query: PeopleQuery) -> Result<Vec<Person>, Error> {
+pub async fn people_list(
+    state: State<'_, AppState>,
+    query: PeopleQuery,
+) -> Result<Vec<Person>, Error> {
     state.with_db(move |c| people::list(c, &query)).await
 }
 
