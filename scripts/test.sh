@@ -10,6 +10,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "setup"
 scripts/setup.sh --test
 
+step "build the UI (the app crate embeds ui/dist, so clippy needs it too)"
+(cd ui && npm run build --silent)
+
 step "format and lint"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
@@ -20,8 +23,7 @@ cargo test --quiet -p leadbook-core -p leadbook-cli
 step "UI type check and unit tests"
 (cd ui && npm run --silent check && npm test --silent)
 
-step "build the UI and the app"
-(cd ui && npm run build --silent)
+step "build the app"
 cargo build --quiet -p leadbook
 
 step "end-to-end tests (real app under Xvfb; screenshots in target/screenshots/)"

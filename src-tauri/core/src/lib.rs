@@ -3,6 +3,7 @@
 //! Every area is one module; the desktop app and the CLI are thin layers over these functions.
 
 pub mod bindings;
+pub mod blueprint;
 pub mod error;
 pub mod paths;
 pub mod people;

@@ -1,0 +1,1 @@
+//! Exports of Leadbook data to Markdown, CSV and PDF.
