@@ -5,7 +5,7 @@
 
 use ts_rs::TS;
 
-use crate::{error, people, store};
+use crate::{blueprint, error, people, store};
 
 /// Path of the generated file, relative to this crate's manifest.
 pub const BINDINGS_FILE: &str = "../../ui/src/bindings/index.ts";
@@ -22,6 +22,24 @@ pub fn render() -> String {
         people::PersonInput::decl(),
         people::PeopleQuery::decl(),
         people::ImportReport::decl(),
+        blueprint::NodeKind::decl(),
+        blueprint::Field::decl(),
+        blueprint::EditState::decl(),
+        blueprint::Node::decl(),
+        blueprint::Section::decl(),
+        blueprint::Document::decl(),
+        blueprint::NodeContent::decl(),
+        blueprint::NewNode::decl(),
+        blueprint::Added::decl(),
+        blueprint::Revision::decl(),
+        blueprint::SearchHit::decl(),
+        blueprint::ExportFormat::decl(),
+        blueprint::SkillSeed::decl(),
+        blueprint::ScorecardDimensionSeed::decl(),
+        blueprint::CaseStudySeed::decl(),
+        blueprint::SignalKind::decl(),
+        blueprint::CandidateSignalSeed::decl(),
+        blueprint::KpiSeed::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/core by `bindings.rs`. Do not edit.\n\

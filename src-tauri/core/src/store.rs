@@ -11,7 +11,10 @@ use crate::paths;
 
 /// Migrations in order; `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
 /// Never edit a shipped migration: add a new one.
-pub const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_people.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_people.sql"),
+    include_str!("../migrations/0002_blueprint.sql"),
+];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
@@ -73,6 +76,7 @@ pub fn open(data_dir: &Path) -> Result<(Connection, OpenReport)> {
         None
     };
     let to_version = migrate(&mut conn)?;
+    seed_reference_content(&mut conn)?;
     Ok((
         conn,
         OpenReport {
@@ -89,7 +93,13 @@ pub fn open_in_memory() -> Result<Connection> {
     let mut conn = Connection::open_in_memory()?;
     configure(&conn)?;
     migrate(&mut conn)?;
+    seed_reference_content(&mut conn)?;
     Ok(conn)
+}
+
+/// Reference content the app carries (the role blueprint), seeded once on first run.
+fn seed_reference_content(conn: &mut Connection) -> Result<()> {
+    crate::blueprint::ensure_seeded(conn)
 }
 
 /// Per-connection settings every Leadbook connection uses.

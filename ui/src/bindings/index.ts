@@ -46,3 +46,83 @@ export type PeopleQuery = {
 filter: string | null, include_archived: boolean, };
 
 export type ImportReport = { added: number, };
+
+export type NodeKind = "heading" | "paragraph" | "list" | "item" | "table" | "row";
+
+export type Field = { label: string, value: string, };
+
+export type EditState = "original" | "edited" | "added";
+
+export type Node = { id: string, kind: NodeKind, key: string | null, title: string | null, body: string | null, ordered: boolean, fields: Array<Field>, columns: Array<string>, cells: Array<string>, state: EditState, children: Array<Node>, };
+
+export type Section = { id: string, number: number, title: string, 
+/**
+ * True when any node in the section differs from the seed.
+ */
+edited: boolean, nodes: Array<Node>, };
+
+export type Document = { title: string, sections: Array<Section>, };
+
+export type NodeContent = { title: string | null, body: string | null, fields: Array<Field>, columns: Array<string>, cells: Array<string>, };
+
+export type NewNode = { section_id: string, parent_id: string | null, after_id: string | null, kind: NodeKind, ordered: boolean, content: NodeContent, };
+
+export type Added = { section: Section, node_id: string, };
+
+export type Revision = { id: number, 
+/**
+ * UTC instant.
+ */
+at: string, section_id: string, node_id: string | null, action: string, summary: string, 
+/**
+ * The node's text before and after, for edits (empty otherwise).
+ */
+before_text: string, after_text: string, 
+/**
+ * Whether restoring this revision's "before" state is possible now.
+ */
+restorable: boolean, };
+
+export type SearchHit = { node_id: string, section_id: string, section_number: number, section_title: string, 
+/**
+ * Matched text with `\u0002`…`\u0003` around each hit.
+ */
+snippet: string, };
+
+export type ExportFormat = "markdown" | "json" | "pdf";
+
+export type SkillSeed = { source_id: string, 
+/**
+ * `technical` or `soft`.
+ */
+category: string, 
+/**
+ * The tier heading for technical skills ("Must-have technical skills"); empty for soft skills.
+ */
+tier: string, name: string, description: string | null, 
+/**
+ * Technical skills: where it is used. Soft skills: how it shows up.
+ */
+usage: string | null, 
+/**
+ * Technical skills: Critical / Important / Optional... Soft skills: why it matters.
+ */
+importance: string | null, 
+/**
+ * Soft skills: what strong performance looks like.
+ */
+strong_performance: string | null, };
+
+export type ScorecardDimensionSeed = { source_id: string, name: string, meets_bar: string, exceeds: string, };
+
+export type CaseStudySeed = { source_id: string, title: string, prompt: string, 
+/**
+ * What the candidate is asked to produce.
+ */
+asks: Array<string>, };
+
+export type SignalKind = "strong" | "weak" | "red_flag";
+
+export type CandidateSignalSeed = { source_id: string, kind: SignalKind, text: string, };
+
+export type KpiSeed = { source_id: string, name: string, measures: string, why_it_matters: string, example_target: string, frequency: string, };
