@@ -17,8 +17,8 @@ step "format and lint"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
-step "core and CLI tests (includes the TypeScript bindings freshness check)"
-cargo test --quiet -p leadbook-core -p leadbook-cli
+step "core, export and CLI tests (includes the TypeScript bindings freshness check)"
+cargo test --quiet -p leadbook-core -p leadbook-export -p leadbook-cli
 
 step "UI type check and unit tests"
 (cd ui && npm run --silent check && npm test --silent)

@@ -39,6 +39,7 @@ pub fn run() {
     let app_state = state::AppState::open(&data_dir);
 
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(app_state)
         .setup(move |app| {
             guard.listen_for_focus(app.handle().clone());
@@ -52,6 +53,16 @@ pub fn run() {
             commands::people::people_update,
             commands::people::people_archive,
             commands::people::people_restore,
+            commands::blueprint::blueprint_document,
+            commands::blueprint::blueprint_edit,
+            commands::blueprint::blueprint_add,
+            commands::blueprint::blueprint_delete,
+            commands::blueprint::blueprint_move,
+            commands::blueprint::blueprint_reset,
+            commands::blueprint::blueprint_history,
+            commands::blueprint::blueprint_restore,
+            commands::blueprint::blueprint_search,
+            commands::blueprint::blueprint_export,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Leadbook");

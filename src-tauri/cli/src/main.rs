@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use leadbook_core::blueprint::{self, ExportFormat, HIGHLIGHT_END, HIGHLIGHT_START};
 use leadbook_core::{paths, people, store, Error};
 use serde::Serialize;
 
@@ -25,9 +26,38 @@ enum Command {
     /// The team roster
     #[command(subcommand)]
     People(PeopleCommand),
+    /// The role blueprint (reference content)
+    #[command(subcommand)]
+    Blueprint(BlueprintCommand),
     /// The database file itself
     #[command(subcommand)]
     Db(DbCommand),
+}
+
+#[derive(Subcommand)]
+enum BlueprintCommand {
+    /// Full-text search over the blueprint
+    Search {
+        query: String,
+        /// At most this many results
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Export the blueprint as edited
+    Export {
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Where to write the file
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Md,
+    Json,
+    Pdf,
 }
 
 #[derive(Subcommand)]
@@ -146,6 +176,48 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             let imported = people::import_csv(&mut conn, &data)?;
             emit(cli.json, &imported, |r| {
                 format!("imported {} people\n", r.added)
+            });
+        }
+        Command::Blueprint(BlueprintCommand::Search { query, limit }) => {
+            let hits = blueprint::search(&conn, query, *limit)?;
+            emit(cli.json, &hits, |hits| {
+                if hits.is_empty() {
+                    return format!("no matches for \"{query}\"\n");
+                }
+                hits.iter()
+                    .map(|h| {
+                        let snippet = h
+                            .snippet
+                            .replace(HIGHLIGHT_START, "[")
+                            .replace(HIGHLIGHT_END, "]");
+                        format!(
+                            "§{} {}\n    {}\n",
+                            h.section_number, h.section_title, snippet
+                        )
+                    })
+                    .collect()
+            });
+        }
+        Command::Blueprint(BlueprintCommand::Export { format, out }) => {
+            let format = match format {
+                Format::Md => ExportFormat::Markdown,
+                Format::Json => ExportFormat::Json,
+                Format::Pdf => ExportFormat::Pdf,
+            };
+            let doc = blueprint::document(&conn)?;
+            let bytes = leadbook_export::blueprint::render(&doc, format)?;
+            leadbook_export::write_file(out, &bytes)?;
+            #[derive(Serialize)]
+            struct Written {
+                path: String,
+                bytes: usize,
+            }
+            let written = Written {
+                path: out.display().to_string(),
+                bytes: bytes.len(),
+            };
+            emit(cli.json, &written, |w| {
+                format!("wrote {} ({} bytes)\n", w.path, w.bytes)
             });
         }
         Command::Db(DbCommand::Info) => {

@@ -59,7 +59,11 @@ mod tests {
 
     #[test]
     fn bindings_are_fresh() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_FILE);
+        // Cargo sets CARGO_MANIFEST_DIR when it runs tests; read it at run time so a test binary
+        // reused from another clone (shared CARGO_TARGET_DIR) checks this clone's file.
+        let dir = std::env::var("CARGO_MANIFEST_DIR")
+            .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+        let path = std::path::Path::new(&dir).join(BINDINGS_FILE);
         let expected = render();
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
             std::fs::write(&path, &expected).unwrap();

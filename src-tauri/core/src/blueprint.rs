@@ -652,13 +652,11 @@ fn validate_content(
         NodeKind::Item if out.title.is_none() && out.body.is_none() => {
             return Err(Error::invalid("body", "An item needs a title or text"));
         }
-        NodeKind::Table => {
-            if out.columns.is_empty() || out.columns.iter().any(String::is_empty) {
-                return Err(Error::invalid(
-                    "columns",
-                    "Every table column needs a header",
-                ));
-            }
+        NodeKind::Table if out.columns.is_empty() || out.columns.iter().any(String::is_empty) => {
+            return Err(Error::invalid(
+                "columns",
+                "Every table column needs a header",
+            ));
         }
         NodeKind::Row => {
             let columns: String = conn

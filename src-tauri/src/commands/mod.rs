@@ -1,4 +1,5 @@
 //! Tauri commands: thin adapters from IPC to leadbook-core, one module per area.
 
 pub mod app;
+pub mod blueprint;
 pub mod people;

@@ -2,14 +2,22 @@
 // AppError ({code, message, field?}) so screens can show the message where the user acted.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  Added,
   AppError,
   AppStatus,
+  Document,
+  ExportFormat,
+  NewNode,
+  NodeContent,
   PeopleQuery,
   Person,
   PersonInput,
+  Revision,
+  SearchHit,
+  Section,
 } from '../bindings';
 
-export type { AppError, AppStatus, PeopleQuery, Person, PersonInput };
+export type * from '../bindings';
 
 export function isAppError(e: unknown): e is AppError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
@@ -38,5 +46,18 @@ export const api = {
     update: (id: string, input: PersonInput) => call<Person>('people_update', { id, input }),
     archive: (id: string) => call<Person>('people_archive', { id }),
     restore: (id: string) => call<Person>('people_restore', { id }),
+  },
+  blueprint: {
+    document: () => call<Document>('blueprint_document'),
+    edit: (id: string, content: NodeContent) => call<Section>('blueprint_edit', { id, content }),
+    add: (node: NewNode) => call<Added>('blueprint_add', { node }),
+    remove: (id: string) => call<Section>('blueprint_delete', { id }),
+    move: (id: string, offset: number) => call<Section>('blueprint_move', { id, offset }),
+    reset: (sectionId: string) => call<Section>('blueprint_reset', { sectionId }),
+    history: (sectionId: string) => call<Revision[]>('blueprint_history', { sectionId }),
+    restore: (revisionId: number) => call<Section>('blueprint_restore', { revisionId }),
+    search: (query: string) => call<SearchHit[]>('blueprint_search', { query }),
+    /** Opens the native save dialog; resolves to the saved path, or null if cancelled. */
+    exportTo: (format: ExportFormat) => call<string | null>('blueprint_export', { format }),
   },
 };
