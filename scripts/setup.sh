@@ -12,7 +12,7 @@ want_test=0
 packages=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
   libsoup-3.0-dev libxdo-dev libssl-dev build-essential file pkg-config)
 if ((want_test)); then
-  packages+=(webkit2gtk-driver xvfb xauth dbus-x11 imagemagick poppler-utils)
+  packages+=(webkit2gtk-driver xvfb xauth dbus-x11 imagemagick poppler-utils xdotool)
 fi
 
 missing=()

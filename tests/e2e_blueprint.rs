@@ -87,3 +87,57 @@ fn edit_kpi_target_search_it_survive_restart_and_reset() {
         Ok(())
     })());
 }
+
+/// Waits until `path` exists and is non-empty (the app writes exports atomically).
+fn wait_for_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        if let Ok(bytes) = std::fs::read(path) {
+            if !bytes.is_empty() {
+                return Ok(bytes);
+            }
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("{} was not written", path.display()));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn export_pdf_through_the_native_save_dialog() {
+    let data = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let pdf = out_dir.path().join("role description.pdf");
+    run((|| {
+        let app = App::launch(data.path())?;
+        app.click(&app.wait_for("[data-testid=nav-blueprint]")?)?;
+        app.wait_for("[data-testid=bp-section][data-section-number='7']")?;
+
+        // Cancelling the dialog writes nothing and reports nothing.
+        app.click(&app.find("[data-testid=bp-export-pdf]")?)?;
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        app.native_type("", "Escape")?;
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        if !app.find_all("[data-testid=toast]")?.is_empty() {
+            return Err("a cancelled export showed a toast".into());
+        }
+
+        app.click(&app.find("[data-testid=bp-export-pdf]")?)?;
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        app.screenshot("blueprint-export-dialog")?;
+        app.native_type(pdf.to_str().unwrap(), "Return")?;
+        let bytes = wait_for_file(&pdf)?;
+        if !bytes.starts_with(b"%PDF") {
+            return Err("the export is not a PDF".into());
+        }
+        app.wait_for_text("[data-testid=toast]", "Exported to")?;
+        app.quit();
+        Ok(())
+    })());
+    assert_eq!(
+        std::fs::read_dir(out_dir.path()).unwrap().count(),
+        1,
+        "only the PDF, no partial files"
+    );
+}

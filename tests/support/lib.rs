@@ -285,6 +285,27 @@ impl App {
         Ok(path)
     }
 
+    /// Types into whatever native window has the keyboard (a GTK file dialog, say) with xdotool,
+    /// then presses `key` (e.g. "Return", "Escape"); `text` may be empty.
+    pub fn native_type(&self, text: &str, key: &str) -> Result<()> {
+        let xdotool = |args: &[&str]| -> Result<()> {
+            let status = Command::new("xdotool")
+                .args(args)
+                .status()
+                .map_err(|e| format!("xdotool: {e}"))?;
+            if status.success() {
+                Ok(())
+            } else {
+                Err(format!("xdotool {args:?} failed: {status}"))
+            }
+        };
+        if !text.is_empty() {
+            xdotool(&["key", "ctrl+a"])?;
+            xdotool(&["type", "--delay", "15", text])?;
+        }
+        xdotool(&["key", key])
+    }
+
     /// Ends the session, which closes the app.
     pub fn quit(mut self) {
         self.shutdown();

@@ -1,5 +1,7 @@
 //! `leadbook-cli`: the headless command line over the same database as the app.
 
+mod bench;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,6 +34,20 @@ enum Command {
     /// The database file itself
     #[command(subcommand)]
     Db(DbCommand),
+    /// Speed figures (medians over runs) on synthetic data in a temporary data dir
+    Bench {
+        #[arg(value_enum)]
+        scenario: BenchScenario,
+        /// Measured runs per operation
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum BenchScenario {
+    /// Blueprint search as you type
+    BlueprintSearch,
 }
 
 #[derive(Subcommand)]
@@ -139,6 +155,14 @@ fn emit<T: Serialize>(json: bool, value: &T, human: impl FnOnce(&T) -> String) {
 }
 
 fn run(cli: &Cli) -> Result<ExitCode, Error> {
+    // Benchmarks build their own data in a temporary dir and never open the user's database.
+    if let Command::Bench { scenario, runs } = &cli.command {
+        let report = match scenario {
+            BenchScenario::BlueprintSearch => bench::blueprint_search((*runs).max(1))?,
+        };
+        emit(cli.json, &report, bench::render);
+        return Ok(ExitCode::SUCCESS);
+    }
     let data_dir = paths::resolve_data_dir(cli.data_dir.as_deref());
     let (mut conn, report) = store::open(&data_dir)?;
     match &cli.command {
@@ -242,6 +266,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
                 s
             });
         }
+        Command::Bench { .. } => unreachable!("handled before opening the database"),
         Command::Db(DbCommand::Check) => {
             let problems = store::check(&conn)?;
             #[derive(Serialize)]

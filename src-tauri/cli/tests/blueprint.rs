@@ -180,3 +180,20 @@ fn export_to_an_unwritable_place_fails_cleanly() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: "));
 }
+
+#[test]
+fn bench_reports_medians_and_a_baseline_ratio() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cli(
+        dir.path(),
+        &["--json", "bench", "blueprint-search", "--runs", "1"],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["scenario"], "blueprint-search");
+    assert!(report["timings"][0]["median_ms"].as_f64().unwrap() > 0.0);
+    assert!(report["ratio_to_baseline"].as_f64().unwrap() > 0.0);
+    assert!(
+        !dir.path().join("leadbook.db").exists(),
+        "bench never touches the data dir"
+    );
+}
