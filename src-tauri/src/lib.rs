@@ -47,6 +47,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
+            commands::app::demo_load,
             commands::people::people_list,
             commands::people::people_get,
             commands::people::people_add,
@@ -63,6 +64,20 @@ pub fn run() {
             commands::blueprint::blueprint_restore,
             commands::blueprint::blueprint_search,
             commands::blueprint::blueprint_export,
+            commands::one_on_ones::oo_prep,
+            commands::one_on_ones::oo_due,
+            commands::one_on_ones::oo_meetings,
+            commands::one_on_ones::oo_start,
+            commands::one_on_ones::oo_save_notes,
+            commands::one_on_ones::oo_add_point,
+            commands::one_on_ones::oo_add_action,
+            commands::one_on_ones::oo_set_action_done,
+            commands::one_on_ones::oo_add_goal,
+            commands::one_on_ones::oo_set_goal_status,
+            commands::one_on_ones::oo_settings,
+            commands::one_on_ones::oo_set_settings,
+            commands::one_on_ones::oo_templates,
+            commands::one_on_ones::oo_search,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Leadbook");

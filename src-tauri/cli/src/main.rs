@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use leadbook_core::blueprint::{self, ExportFormat, HIGHLIGHT_END, HIGHLIGHT_START};
-use leadbook_core::{paths, people, store, Error};
+use leadbook_core::one_on_ones::{self as oo, Author, NewAction, NotesInput, Owner};
+use leadbook_core::{demo, paths, people, store, Error, ErrorCode};
 use serde::Serialize;
 
 #[derive(Parser)]
@@ -28,6 +29,14 @@ enum Command {
     /// The team roster
     #[command(subcommand)]
     People(PeopleCommand),
+    /// 1:1s: prep, meetings, talking points and action items
+    #[command(subcommand, name = "one-on-ones")]
+    OneOnOnes(OneOnOnesCommand),
+    /// Notes across all 1:1s
+    #[command(subcommand)]
+    Notes(NotesCommand),
+    /// Fill an empty database with a demo team of 8 and a year of 1:1 history
+    Demo,
     /// The role blueprint (reference content)
     #[command(subcommand)]
     Blueprint(BlueprintCommand),
@@ -48,6 +57,80 @@ enum Command {
 enum BenchScenario {
     /// Blueprint search as you type
     BlueprintSearch,
+    /// 1:1 prep and notes search on 10 years of history and 60,000 notes
+    OneOnOnes,
+}
+
+/// A person: their id, their email, or a unique part of their name.
+type PersonRef = String;
+
+#[derive(Subcommand)]
+enum OneOnOnesCommand {
+    /// Everything to prepare the next 1:1 with a person
+    Prep { person: PersonRef },
+    /// Record a 1:1 (today unless --date), with the agenda filled from the prep
+    Start {
+        person: PersonRef,
+        /// YYYY-MM-DD, not in the future
+        #[arg(long)]
+        date: Option<String>,
+        /// Shared notes to save with it
+        #[arg(long)]
+        shared: Option<String>,
+        /// Private notes to save with it
+        #[arg(long)]
+        private: Option<String>,
+    },
+    /// Queue a talking point for the next 1:1
+    Point {
+        person: PersonRef,
+        text: String,
+        #[arg(long, value_enum, default_value = "mine")]
+        author: AuthorArg,
+    },
+    /// Add an action item (carries forward until done)
+    Action {
+        person: PersonRef,
+        text: String,
+        #[arg(long, value_enum, default_value = "them")]
+        owner: OwnerArg,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        due: Option<String>,
+    },
+    /// Mark an action item done (or open again with --undo)
+    Done {
+        action_id: String,
+        #[arg(long)]
+        undo: bool,
+    },
+    /// List a person's 1:1s, newest first
+    List { person: PersonRef },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum AuthorArg {
+    Mine,
+    Theirs,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OwnerArg {
+    Me,
+    Them,
+}
+
+#[derive(Subcommand)]
+enum NotesCommand {
+    /// Full-text search over 1:1 notes, talking points and action items
+    Search {
+        query: String,
+        /// Only this person
+        #[arg(long)]
+        person: Option<PersonRef>,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -159,6 +242,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
     if let Command::Bench { scenario, runs } = &cli.command {
         let report = match scenario {
             BenchScenario::BlueprintSearch => bench::blueprint_search((*runs).max(1))?,
+            BenchScenario::OneOnOnes => bench::one_on_ones((*runs).max(1))?,
         };
         emit(cli.json, &report, bench::render);
         return Ok(ExitCode::SUCCESS);
@@ -200,6 +284,44 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             let imported = people::import_csv(&mut conn, &data)?;
             emit(cli.json, &imported, |r| {
                 format!("imported {} people\n", r.added)
+            });
+        }
+        Command::Demo => {
+            let report = demo::load(&mut conn, people::today())?;
+            emit(cli.json, &report, |r| {
+                format!(
+                    "loaded a demo team: {} people, {} 1:1s, {} action items, {} talking points\n",
+                    r.people, r.meetings, r.action_items, r.talking_points
+                )
+            });
+        }
+        Command::OneOnOnes(cmd) => one_on_ones(cli.json, &mut conn, cmd)?,
+        Command::Notes(NotesCommand::Search {
+            query,
+            person,
+            limit,
+        }) => {
+            let person_id = person
+                .as_deref()
+                .map(|p| resolve_person(&conn, p))
+                .transpose()?;
+            let hits = oo::search(&conn, query, person_id.as_deref(), *limit)?;
+            emit(cli.json, &hits, |hits| {
+                if hits.is_empty() {
+                    return format!("no matches for \"{query}\"\n");
+                }
+                hits.iter()
+                    .map(|h| {
+                        let snippet = h
+                            .snippet
+                            .replace(HIGHLIGHT_START, "[")
+                            .replace(HIGHLIGHT_END, "]");
+                        format!(
+                            "{} · {} · {:?}\n    {}\n",
+                            h.date, h.person_name, h.kind, snippet
+                        )
+                    })
+                    .collect()
             });
         }
         Command::Blueprint(BlueprintCommand::Search { query, limit }) => {
@@ -318,6 +440,192 @@ fn people_table(list: &[people::Person]) -> String {
             p.team.as_deref().unwrap_or("-"),
             archived
         ));
+    }
+    out
+}
+
+/// Finds a person by id, email, or a unique part of their name (active people first).
+fn resolve_person(
+    conn: &leadbook_core::rusqlite::Connection,
+    reference: &str,
+) -> Result<String, Error> {
+    let all = people::list(
+        conn,
+        &people::PeopleQuery {
+            filter: None,
+            include_archived: true,
+        },
+    )?;
+    let needle = reference.trim().to_lowercase();
+    if let Some(p) = all.iter().find(|p| {
+        p.id == reference
+            || p.email
+                .as_deref()
+                .is_some_and(|e| e.to_lowercase() == needle)
+    }) {
+        return Ok(p.id.clone());
+    }
+    let matches: Vec<&people::Person> = all
+        .iter()
+        .filter(|p| p.name.to_lowercase().contains(&needle))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one.id.clone()),
+        [] => Err(Error::not_found(&format!("Person \"{reference}\""))),
+        many => Err(Error::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "\"{reference}\" matches {} people ({}); use their email or id",
+                many.len(),
+                many.iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
+    }
+}
+
+fn one_on_ones(
+    json: bool,
+    conn: &mut leadbook_core::rusqlite::Connection,
+    cmd: &OneOnOnesCommand,
+) -> Result<(), Error> {
+    let today = people::today();
+    match cmd {
+        OneOnOnesCommand::Prep { person } => {
+            let prep = oo::prep(conn, &resolve_person(conn, person)?, today)?;
+            emit(json, &prep, prep_text);
+        }
+        OneOnOnesCommand::Start {
+            person,
+            date,
+            shared,
+            private,
+        } => {
+            let id = resolve_person(conn, person)?;
+            let tx = conn.transaction()?;
+            let mut meeting = oo::start_meeting_in(&tx, &id, date.as_deref(), today)?;
+            if shared.is_some() || private.is_some() {
+                let notes = NotesInput {
+                    agenda: meeting.agenda.clone(),
+                    shared_notes: shared.clone().unwrap_or_default(),
+                    private_notes: private.clone().unwrap_or_default(),
+                    ..Default::default()
+                };
+                meeting = oo::save_notes(&tx, &meeting.id, &notes)?;
+            }
+            tx.commit()?;
+            emit(json, &meeting, |m| {
+                format!("recorded the 1:1 of {} ({})\n", m.date, m.id)
+            });
+        }
+        OneOnOnesCommand::Point {
+            person,
+            text,
+            author,
+        } => {
+            let author = match author {
+                AuthorArg::Mine => Author::Mine,
+                AuthorArg::Theirs => Author::Theirs,
+            };
+            let point = oo::add_talking_point(conn, &resolve_person(conn, person)?, text, author)?;
+            emit(json, &point, |p| {
+                format!("queued talking point ({})\n", p.id)
+            });
+        }
+        OneOnOnesCommand::Action {
+            person,
+            text,
+            owner,
+            due,
+        } => {
+            let action = NewAction {
+                person_id: resolve_person(conn, person)?,
+                text: text.clone(),
+                owner: match owner {
+                    OwnerArg::Me => Owner::Me,
+                    OwnerArg::Them => Owner::Them,
+                },
+                due_date: due.clone(),
+                meeting_id: None,
+            };
+            let item = oo::add_action(conn, &action, today)?;
+            emit(json, &item, |a| format!("added action item ({})\n", a.id));
+        }
+        OneOnOnesCommand::Done { action_id, undo } => {
+            let item = oo::set_action_done(conn, action_id, !undo, today)?;
+            emit(json, &item, |a| {
+                format!(
+                    "{}: {}\n",
+                    if a.done_at.is_some() { "done" } else { "open" },
+                    a.text
+                )
+            });
+        }
+        OneOnOnesCommand::List { person } => {
+            let list = oo::meetings(conn, &resolve_person(conn, person)?)?;
+            emit(json, &list, |list| {
+                if list.is_empty() {
+                    return "no 1:1s yet\n".into();
+                }
+                list.iter()
+                    .map(|m| {
+                        format!(
+                            "{}  {}\n",
+                            m.date,
+                            m.shared_notes
+                                .lines()
+                                .find(|l| !l.trim().is_empty())
+                                .unwrap_or("")
+                        )
+                    })
+                    .collect()
+            });
+        }
+    }
+    Ok(())
+}
+
+fn prep_text(p: &oo::Prep) -> String {
+    let mut out = String::new();
+    let mut line = |l: String| {
+        out.push_str(&l);
+        out.push('\n');
+    };
+    let last = match (&p.status.last_date, p.status.days_since_last) {
+        (Some(d), Some(n)) => format!("last 1:1 {d} ({n} days ago)"),
+        _ => "no 1:1 yet".into(),
+    };
+    line(format!(
+        "{} · {:?} · {last} · {:?}",
+        p.person.name, p.status.cadence, p.status.state
+    ));
+    if !p.since_last.is_empty() {
+        line("\nSince last 1:1:".into());
+        p.since_last.iter().for_each(|l| line(format!("  - {l}")));
+    }
+    line(format!("\nOpen action items ({}):", p.open_actions.len()));
+    for a in &p.open_actions {
+        let due = a.due_date.as_deref().unwrap_or("no due date");
+        let flag = if a.overdue { "  OVERDUE" } else { "" };
+        line(format!("  [ ] {} ({:?}, {due}){flag}", a.text, a.owner));
+    }
+    line(format!("\nTalking points ({}):", p.talking_points.len()));
+    p.talking_points
+        .iter()
+        .for_each(|t| line(format!("  - ({:?}) {}", t.author, t.text)));
+    if !p.suggested_questions.is_empty() {
+        line(format!(
+            "\nSuggested questions ({}):",
+            p.template_name.as_deref().unwrap_or("")
+        ));
+        p.suggested_questions
+            .iter()
+            .for_each(|q| line(format!("  - {q}")));
+    }
+    if let Some(m) = &p.last_meeting {
+        line(format!("\nLast 1:1 ({}):\n{}", m.date, m.shared_notes));
     }
     out
 }

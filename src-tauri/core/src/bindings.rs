@@ -5,7 +5,7 @@
 
 use ts_rs::TS;
 
-use crate::{blueprint, error, people, store};
+use crate::{blueprint, demo, error, one_on_ones, people, store};
 
 /// Path of the generated file, relative to this crate's manifest.
 pub const BINDINGS_FILE: &str = "../../ui/src/bindings/index.ts";
@@ -40,6 +40,25 @@ pub fn render() -> String {
         blueprint::SignalKind::decl(),
         blueprint::CandidateSignalSeed::decl(),
         blueprint::KpiSeed::decl(),
+        one_on_ones::Cadence::decl(),
+        one_on_ones::DueState::decl(),
+        one_on_ones::CadenceStatus::decl(),
+        one_on_ones::Settings::decl(),
+        one_on_ones::Author::decl(),
+        one_on_ones::TalkingPoint::decl(),
+        one_on_ones::Owner::decl(),
+        one_on_ones::ActionItem::decl(),
+        one_on_ones::NewAction::decl(),
+        one_on_ones::Meeting::decl(),
+        one_on_ones::NotesInput::decl(),
+        one_on_ones::GoalStatus::decl(),
+        one_on_ones::Goal::decl(),
+        one_on_ones::Template::decl(),
+        one_on_ones::Prep::decl(),
+        one_on_ones::DueEntry::decl(),
+        one_on_ones::NoteKind::decl(),
+        one_on_ones::NoteHit::decl(),
+        demo::DemoReport::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/core by `bindings.rs`. Do not edit.\n\

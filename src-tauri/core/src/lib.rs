@@ -4,9 +4,13 @@
 
 pub mod bindings;
 pub mod blueprint;
+pub mod demo;
 pub mod error;
+pub mod one_on_ones;
 pub mod paths;
 pub mod people;
 pub mod store;
 
 pub use error::{Error, ErrorCode, Result};
+/// Re-exported so the app and the CLI name the same connection type without their own dependency.
+pub use rusqlite;

@@ -14,6 +14,7 @@ use crate::paths;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_people.sql"),
     include_str!("../migrations/0002_blueprint.sql"),
+    include_str!("../migrations/0003_one_on_ones.sql"),
 ];
 
 /// The schema version this build writes.
@@ -97,9 +98,10 @@ pub fn open_in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
-/// Reference content the app carries (the role blueprint), seeded once on first run.
+/// Reference content the app carries (the role blueprint, default 1:1 templates), seeded once.
 fn seed_reference_content(conn: &mut Connection) -> Result<()> {
-    crate::blueprint::ensure_seeded(conn)
+    crate::blueprint::ensure_seeded(conn)?;
+    crate::one_on_ones::ensure_default_templates(conn)
 }
 
 /// Per-connection settings every Leadbook connection uses.

@@ -2,4 +2,5 @@
 
 pub mod app;
 pub mod blueprint;
+pub mod one_on_ones;
 pub mod people;

@@ -126,3 +126,65 @@ export type SignalKind = "strong" | "weak" | "red_flag";
 export type CandidateSignalSeed = { source_id: string, kind: SignalKind, text: string, };
 
 export type KpiSeed = { source_id: string, name: string, measures: string, why_it_matters: string, example_target: string, frequency: string, };
+
+export type Cadence = "weekly" | "biweekly" | "monthly";
+
+export type DueState = "never_met" | "on_track" | "due_soon" | "due" | "overdue";
+
+export type CadenceStatus = { cadence: Cadence, last_date: string | null, days_since_last: number | null, next_due: string | null, state: DueState, };
+
+export type Settings = { person_id: string, cadence: Cadence, template_id: string | null, };
+
+export type Author = "mine" | "theirs";
+
+export type TalkingPoint = { id: string, person_id: string, text: string, author: Author, 
+/**
+ * The 1:1 it was brought into; `null` while queued.
+ */
+meeting_id: string | null, created_at: string, };
+
+export type Owner = "me" | "them";
+
+export type ActionItem = { id: string, person_id: string, text: string, owner: Owner, due_date: string | null, meeting_id: string | null, done_at: string | null, created_at: string, 
+/**
+ * Open and past its due date (relative to the day asked).
+ */
+overdue: boolean, };
+
+export type NewAction = { person_id: string, text: string, owner: Owner, due_date: string | null, meeting_id: string | null, };
+
+export type Meeting = { id: string, person_id: string, date: string, agenda: string, shared_notes: string, 
+/**
+ * Never leaves the machine in an export unless the user explicitly asks.
+ */
+private_notes: string, mood: number | null, energy: number | null, created_at: string, updated_at: string, };
+
+export type NotesInput = { agenda: string, shared_notes: string, private_notes: string, mood: number | null, energy: number | null, };
+
+export type GoalStatus = "not_started" | "in_progress" | "achieved" | "dropped";
+
+export type Goal = { id: string, person_id: string, title: string, status: GoalStatus, notes: string, created_at: string, updated_at: string, };
+
+export type Template = { id: string, name: string, questions: Array<string>, builtin: boolean, };
+
+export type Prep = { person: Person, status: CadenceStatus, template_name: string | null, last_meeting: Meeting | null, open_actions: Array<ActionItem>, talking_points: Array<TalkingPoint>, suggested_questions: Array<string>, goals: Array<Goal>, 
+/**
+ * What changed since the last 1:1, one line each ("2 action items done", "Goal … achieved").
+ */
+since_last: Array<string>, };
+
+export type DueEntry = { person_id: string, name: string, status: CadenceStatus, };
+
+export type NoteKind = "meeting" | "private" | "point" | "action";
+
+export type NoteHit = { kind: NoteKind, 
+/**
+ * The meeting, talking point or action item.
+ */
+ref_id: string, person_id: string, person_name: string, date: string, 
+/**
+ * Matched text with `\u0002`…`\u0003` around each hit (see `blueprint::HIGHLIGHT_START`).
+ */
+snippet: string, };
+
+export type DemoReport = { people: number, meetings: number, action_items: number, talking_points: number, };

@@ -1,14 +1,29 @@
 // The only module that talks to the Tauri backend. Every call returns typed data or throws an
 // AppError ({code, message, field?}) so screens can show the message where the user acted.
 import { invoke } from '@tauri-apps/api/core';
+import { getCurrentWindow } from '@tauri-apps/api/window';
 import type {
   Added,
   AppError,
   AppStatus,
   Document,
   ExportFormat,
+  ActionItem,
+  Author,
+  DemoReport,
+  DueEntry,
+  Goal,
+  GoalStatus,
+  Meeting,
+  NewAction,
   NewNode,
   NodeContent,
+  NoteHit,
+  NotesInput,
+  Prep,
+  Settings,
+  TalkingPoint,
+  Template,
   PeopleQuery,
   Person,
   PersonInput,
@@ -39,6 +54,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appStatus: () => call<AppStatus>('app_status'),
+  /** Fills the database with a realistic demo team (8 people, a year of 1:1s). */
+  loadDemo: () => call<DemoReport>('demo_load'),
   people: {
     list: (query: PeopleQuery) => call<Person[]>('people_list', { query }),
     get: (id: string) => call<Person>('people_get', { id }),
@@ -60,4 +77,36 @@ export const api = {
     /** Opens the native save dialog; resolves to the saved path, or null if cancelled. */
     exportTo: (format: ExportFormat) => call<string | null>('blueprint_export', { format }),
   },
+  oneOnOnes: {
+    prep: (personId: string) => call<Prep>('oo_prep', { personId }),
+    due: () => call<DueEntry[]>('oo_due'),
+    meetings: (personId: string) => call<Meeting[]>('oo_meetings', { personId }),
+    /** Starts a 1:1 today with the agenda filled from the prep. */
+    start: (personId: string) => call<Meeting>('oo_start', { personId }),
+    saveNotes: (meetingId: string, notes: NotesInput) => call<Meeting>('oo_save_notes', { meetingId, notes }),
+    addPoint: (personId: string, text: string, author: Author) =>
+      call<TalkingPoint>('oo_add_point', { personId, text, author }),
+    addAction: (action: NewAction) => call<ActionItem>('oo_add_action', { action }),
+    setActionDone: (id: string, done: boolean) => call<ActionItem>('oo_set_action_done', { id, done }),
+    addGoal: (personId: string, title: string) => call<Goal>('oo_add_goal', { personId, title }),
+    setGoalStatus: (id: string, status: GoalStatus) => call<null>('oo_set_goal_status', { id, status }),
+    settings: (personId: string) => call<Settings>('oo_settings', { personId }),
+    setSettings: (settings: Settings) => call<Settings>('oo_set_settings', { settings }),
+    templates: () => call<Template[]>('oo_templates'),
+    search: (query: string, personId: string | null) => call<NoteHit[]>('oo_search', { query, personId }),
+  },
 };
+
+/**
+ * Runs `handler` when the user closes the window, and closes it once the handler has settled
+ * (it must bound its own wait). Resolves to an unlisten function; rejects outside Tauri.
+ */
+export async function onWindowCloseRequested(handler: () => Promise<void>): Promise<() => void> {
+  return getCurrentWindow().onCloseRequested(async () => {
+    try {
+      await handler();
+    } catch {
+      // Closing must never hang on a failing handler.
+    }
+  });
+}

@@ -1,0 +1,356 @@
+//! A realistic demo team: 8 people with a year of 1:1 history, so a new user sees the app
+//! working. Deterministic (same data every time) and only ever loaded into an empty roster.
+
+use chrono::{Days, NaiveDate};
+use rusqlite::{params, Connection};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::one_on_ones::{self, Cadence, Settings};
+use crate::people::{new_id, now_utc, PersonInput};
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DemoReport {
+    pub people: u32,
+    pub meetings: u32,
+    pub action_items: u32,
+    pub talking_points: u32,
+}
+
+/// (name, email, title, team, level, start date, time zone, cadence, template)
+type Member = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Cadence,
+    &'static str,
+);
+
+const TEAM: [Member; 8] = [
+    (
+        "Amara Okafor",
+        "amara.okafor@example.com",
+        "Staff Infrastructure Engineer",
+        "Platform",
+        "L6",
+        "2019-03-11",
+        "Europe/London",
+        Cadence::Biweekly,
+        "tpl-career-growth",
+    ),
+    (
+        "Bjørn Lindqvist",
+        "bjorn.lindqvist@example.com",
+        "Senior SRE",
+        "Reliability",
+        "L5",
+        "2020-08-03",
+        "Europe/Stockholm",
+        Cadence::Weekly,
+        "tpl-oncall-wellbeing",
+    ),
+    (
+        "Chen Wei",
+        "chen.wei@example.com",
+        "Infrastructure Engineer",
+        "Platform",
+        "L4",
+        "2022-01-17",
+        "Asia/Singapore",
+        Cadence::Weekly,
+        "tpl-career-growth",
+    ),
+    (
+        "Daniela Souza",
+        "daniela.souza@example.com",
+        "Senior Platform Engineer",
+        "Developer Experience",
+        "L5",
+        "2021-05-24",
+        "America/Sao_Paulo",
+        Cadence::Weekly,
+        "tpl-feedback",
+    ),
+    (
+        "Elif Yılmaz",
+        "elif.yilmaz@example.com",
+        "SRE",
+        "Reliability",
+        "L4",
+        "2023-02-06",
+        "Europe/Istanbul",
+        Cadence::Weekly,
+        "tpl-oncall-wellbeing",
+    ),
+    (
+        "Femi Adeyemi",
+        "femi.adeyemi@example.com",
+        "Network Engineer",
+        "Networking",
+        "L4",
+        "2022-09-12",
+        "Africa/Lagos",
+        Cadence::Biweekly,
+        "tpl-feedback",
+    ),
+    (
+        "Grace Kim",
+        "grace.kim@example.com",
+        "Cloud Security Engineer",
+        "Security",
+        "L5",
+        "2021-11-01",
+        "America/Los_Angeles",
+        Cadence::Biweekly,
+        "tpl-career-growth",
+    ),
+    (
+        "Hugo Martin",
+        "hugo.martin@example.com",
+        "Junior Infrastructure Engineer",
+        "Platform",
+        "L3",
+        "2024-09-02",
+        "Europe/Paris",
+        Cadence::Weekly,
+        "tpl-career-growth",
+    ),
+];
+
+const TOPICS: [&str; 12] = [
+    "the Kubernetes 1.31 upgrade plan",
+    "alert noise on the payments cluster",
+    "the Terraform module refactor",
+    "last week's P1 postmortem actions",
+    "on-call load after the holiday rota",
+    "the cost review for idle GPU nodes",
+    "the DR exercise for the primary database",
+    "mentoring the new joiner",
+    "the observability consolidation RFC",
+    "secrets rotation for the CI runners",
+    "capacity forecast for Q3",
+    "promotion packet feedback",
+];
+
+const OUTCOMES: [&str; 8] = [
+    "Agreed to split the work into two milestones and demo the first next sprint.",
+    "They will draft an RFC; I will get time with the security team.",
+    "Good progress; blocked on a vendor ticket, I will escalate.",
+    "We agreed the current approach is too risky; rollback plan first.",
+    "Celebrated the win in the team channel; write it up for the brag doc.",
+    "Needs more context from product; I will set up the sync.",
+    "Decided to pause this until the migration lands.",
+    "Pairing session booked with the staff engineer.",
+];
+
+const PRIVATE: [&str; 6] = [
+    "Seemed tired; check the on-call swaps next week.",
+    "Energy high; ready for a bigger scope. Consider for the migration lead.",
+    "Mentioned friction with a peer team; watch, do not intervene yet.",
+    "Asked about the promotion timeline again; be concrete next time.",
+    "Quiet today. Follow up informally.",
+    "Very positive about the new rota.",
+];
+
+/// Tiny deterministic generator (so the demo is the same on every machine).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+/// Loads the demo team into an empty roster, dated relative to `today`. All or nothing.
+pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
+    let existing: i64 = conn.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
+    if existing > 0 {
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            "Demo data only goes into an empty database, so it never mixes with your team. \
+             Use another data dir (--data-dir) for a demo.",
+        ));
+    }
+    let mut rng = Lcg(42);
+    let mut report = DemoReport {
+        people: 0,
+        meetings: 0,
+        action_items: 0,
+        talking_points: 0,
+    };
+    let tx = conn.transaction()?;
+    for (i, (name, email, title, team, level, start, tz, cadence, template)) in
+        TEAM.iter().enumerate()
+    {
+        let input = PersonInput {
+            name: (*name).into(),
+            email: Some((*email).into()),
+            title: Some((*title).into()),
+            team: Some((*team).into()),
+            level: Some((*level).into()),
+            start_date: Some((*start).into()),
+            timezone: Some((*tz).into()),
+            notes: Some(format!(
+                "Joined {start}. Prefers written agendas before 1:1s."
+            )),
+        };
+        let person = crate::people::add(&tx, &input)?;
+        report.people += 1;
+        one_on_ones::set_settings(
+            &tx,
+            &Settings {
+                person_id: person.id.clone(),
+                cadence: *cadence,
+                template_id: Some((*template).into()),
+            },
+        )?;
+        // A year of 1:1s on their cadence; the most recent one a little late for some people,
+        // so Today has someone overdue and someone due.
+        let step = match cadence {
+            Cadence::Weekly => 7,
+            Cadence::Biweekly => 14,
+            Cadence::Monthly => 30,
+        };
+        let lateness = [9u64, 2, 5, 0, 12, 3, 16, 6][i];
+        let mut date = today - Days::new(365);
+        let last = today - Days::new(lateness);
+        while date <= last {
+            let topic = TOPICS[rng.next(TOPICS.len())];
+            let id = new_id();
+            let shared = format!(
+                "## {topic}\n{}\n\n- Follow-ups are in the action items.",
+                OUTCOMES[rng.next(OUTCOMES.len())]
+            );
+            let private = if rng.next(3) == 0 {
+                PRIVATE[rng.next(PRIVATE.len())]
+            } else {
+                ""
+            };
+            let stamp = format!("{date}T10:00:00.000Z");
+            tx.execute(
+                "INSERT INTO meetings (id, person_id, date, agenda, shared_notes, private_notes, mood, energy,
+                                       created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                params![
+                    id,
+                    person.id,
+                    date.to_string(),
+                    format!("## Talking points\n- (theirs) {topic}"),
+                    shared,
+                    private,
+                    2 + rng.next(4) as i64,
+                    2 + rng.next(4) as i64,
+                    stamp
+                ],
+            )?;
+            report.meetings += 1;
+            if rng.next(2) == 0 {
+                let due = date + Days::new(7 + rng.next(21) as u64);
+                // Older items are mostly done; recent ones stay open and carry forward.
+                let done = (today - date).num_days() > 45 && rng.next(12) != 0;
+                tx.execute(
+                    "INSERT INTO action_items (id, person_id, text, owner, due_date, meeting_id, done_at, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![
+                        new_id(),
+                        person.id,
+                        format!("Follow up on {topic}"),
+                        if rng.next(2) == 0 { "me" } else { "them" },
+                        due.to_string(),
+                        id,
+                        done.then(|| format!("{due}T17:00:00.000Z")),
+                        stamp
+                    ],
+                )?;
+                report.action_items += 1;
+            }
+            date = date + Days::new(step);
+        }
+        for (author, text) in [
+            ("theirs", "Can we talk about the next step on the ladder?"),
+            ("mine", "Feedback on the incident review you ran"),
+        ]
+        .into_iter()
+        .take(1 + i % 2)
+        {
+            tx.execute(
+                "INSERT INTO talking_points (id, person_id, text, author, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![new_id(), person.id, text, author, now_utc()],
+            )?;
+            report.talking_points += 1;
+        }
+        let goal_date = format!("{}T09:00:00.000Z", today - Days::new(200));
+        tx.execute(
+            "INSERT INTO growth_goals (id, person_id, title, status, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            params![
+                new_id(),
+                person.id,
+                "Lead a cross-team reliability review",
+                if i % 3 == 0 {
+                    "in_progress"
+                } else {
+                    "not_started"
+                },
+                goal_date
+            ],
+        )?;
+    }
+    tx.commit()?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::one_on_ones::DueState;
+    use crate::store;
+
+    #[test]
+    fn demo_fills_a_team_of_eight_with_a_year_of_history() {
+        let mut conn = store::open_in_memory().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let report = load(&mut conn, today).unwrap();
+        assert_eq!(report.people, 8);
+        assert!(report.meetings > 250, "{report:?}");
+        let due = one_on_ones::due_this_week(&conn, today).unwrap();
+        assert!(due.iter().any(|d| d.status.state == DueState::Overdue));
+        // Every person has a prep with questions and open actions carried forward.
+        let ada = crate::people::list(&conn, &Default::default())
+            .unwrap()
+            .remove(0);
+        let prep = one_on_ones::prep(&conn, &ada.id, today).unwrap();
+        assert!(!prep.suggested_questions.is_empty() && !prep.open_actions.is_empty());
+        assert!(store::check(&conn).unwrap().is_empty());
+    }
+
+    #[test]
+    fn demo_never_mixes_with_a_real_team() {
+        let mut conn = store::open_in_memory().unwrap();
+        crate::people::add(
+            &conn,
+            &PersonInput {
+                name: "Real".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            load(&mut conn, crate::people::today()).unwrap_err().code,
+            ErrorCode::Conflict
+        );
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM meetings", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0);
+    }
+}

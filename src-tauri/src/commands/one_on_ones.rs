@@ -1,0 +1,132 @@
+use tauri::State;
+
+use crate::state::AppState;
+use leadbook_core::one_on_ones::{
+    self as oo, ActionItem, Author, DueEntry, Goal, GoalStatus, Meeting, NewAction, NoteHit,
+    NotesInput, Prep, Settings, TalkingPoint, Template,
+};
+use leadbook_core::people::today;
+use leadbook_core::Error;
+
+#[tauri::command]
+pub async fn oo_prep(state: State<'_, AppState>, person_id: String) -> Result<Prep, Error> {
+    state
+        .with_db(move |c| oo::prep(c, &person_id, today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn oo_due(state: State<'_, AppState>) -> Result<Vec<DueEntry>, Error> {
+    state.with_db(|c| oo::due_this_week(c, today())).await
+}
+
+#[tauri::command]
+pub async fn oo_meetings(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<Vec<Meeting>, Error> {
+    state.with_db(move |c| oo::meetings(c, &person_id)).await
+}
+
+#[tauri::command]
+pub async fn oo_start(state: State<'_, AppState>, person_id: String) -> Result<Meeting, Error> {
+    state
+        .with_db(move |c| oo::start_meeting(c, &person_id, None, today()))
+        .await
+}
+
+/// Autosave target: the editor sends the whole note state; saving is idempotent.
+#[tauri::command]
+pub async fn oo_save_notes(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    notes: NotesInput,
+) -> Result<Meeting, Error> {
+    state
+        .with_db(move |c| oo::save_notes(c, &meeting_id, &notes))
+        .await
+}
+
+#[tauri::command]
+pub async fn oo_add_point(
+    state: State<'_, AppState>,
+    person_id: String,
+    text: String,
+    author: Author,
+) -> Result<TalkingPoint, Error> {
+    state
+        .with_db(move |c| oo::add_talking_point(c, &person_id, &text, author))
+        .await
+}
+
+#[tauri::command]
+pub async fn oo_add_action(
+    state: State<'_, AppState>,
+    action: NewAction,
+) -> Result<ActionItem, Error> {
+    state
+        .with_db(move |c| oo::add_action(c, &action, today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn oo_set_action_done(
+    state: State<'_, AppState>,
+    id: String,
+    done: bool,
+) -> Result<ActionItem, Error> {
+    state
+        .with_db(move |c| oo::set_action_done(c, &id, done, today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn oo_add_goal(
+    state: State<'_, AppState>,
+    person_id: String,
+    title: String,
+) -> Result<Goal, Error> {
+    state
+        .with_db(move |c| oo::add_goal(c, &person_id, &title))
+        .await
+}
+
+#[tauri::command]
+pub async fn oo_set_goal_status(
+    state: State<'_, AppState>,
+    id: String,
+    status: GoalStatus,
+) -> Result<(), Error> {
+    state
+        .with_db(move |c| oo::set_goal_status(c, &id, status))
+        .await
+}
+
+#[tauri::command]
+pub async fn oo_settings(state: State<'_, AppState>, person_id: String) -> Result<Settings, Error> {
+    state.with_db(move |c| oo::settings(c, &person_id)).await
+}
+
+#[tauri::command]
+pub async fn oo_set_settings(
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<Settings, Error> {
+    state.with_db(move |c| oo::set_settings(c, &settings)).await
+}
+
+#[tauri::command]
+pub async fn oo_templates(state: State<'_, AppState>) -> Result<Vec<Template>, Error> {
+    state.with_db(|c| oo::templates(c)).await
+}
+
+#[tauri::command]
+pub async fn oo_search(
+    state: State<'_, AppState>,
+    query: String,
+    person_id: Option<String>,
+) -> Result<Vec<NoteHit>, Error> {
+    state
+        .with_db(move |c| oo::search(c, &query, person_id.as_deref(), 50))
+        .await
+}

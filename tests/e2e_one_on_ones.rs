@@ -1,0 +1,125 @@
+//! End to end: prep a 1:1 in the real app, start it, type notes, kill the app without warning,
+//! relaunch: the notes are there (autosave loses at most the last second of typing).
+
+use std::process::Command;
+use std::time::Duration;
+
+use leadbook_tests::{App, ENTER};
+
+fn run(result: Result<(), String>) {
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
+fn seed(dir: &std::path::Path) -> String {
+    let (conn, _) = leadbook_core::store::open(dir).expect("open store");
+    let input = leadbook_core::people::PersonInput {
+        name: "Ada Lovelace".into(),
+        title: Some("Staff Engineer".into()),
+        ..Default::default()
+    };
+    leadbook_core::people::add(&conn, &input).expect("seed").id
+}
+
+#[test]
+fn prep_start_type_kill_relaunch_notes_survive() {
+    let data = tempfile::tempdir().unwrap();
+    let ada = seed(data.path());
+    let shared = "Agreed to split the Kubernetes upgrade into two milestones";
+    let private = "Seems tired after the on-call week; check the rota";
+    run((|| {
+        let app = App::launch(data.path())?;
+        app.click(&app.wait_for("[data-testid=nav-one-on-ones]")?)?;
+        app.click(&app.wait_for(&format!(
+            "[data-testid=oo-person-row][data-person-id='{ada}']"
+        ))?)?;
+        app.wait_for("[data-testid=oo-prep]")?;
+        app.type_into(
+            &app.find("[data-testid=oo-add-point-text]")?,
+            &format!("Promotion timeline{ENTER}"),
+        )?;
+        app.wait_for_text("[data-testid=oo-point]", "Promotion timeline")?;
+        app.screenshot("one-on-ones-prep")?;
+
+        app.click(&app.find("[data-testid=oo-start]")?)?;
+        app.wait_for("[data-testid=oo-meeting]")?;
+        let agenda =
+            app.execute("return document.querySelector('[data-testid=oo-agenda]').value")?;
+        if !agenda
+            .as_str()
+            .unwrap_or_default()
+            .contains("Promotion timeline")
+        {
+            return Err(format!("agenda lacks the talking point: {agenda}"));
+        }
+        app.type_into(&app.find("[data-testid=oo-shared-notes]")?, shared)?;
+        app.type_into(&app.find("[data-testid=oo-private-notes]")?, private)?;
+        // Within a second of the last keystroke the autosave has landed.
+        std::thread::sleep(Duration::from_millis(1500));
+        app.wait_for_text("[data-testid=oo-save-state]", "Saved")?;
+        app.screenshot("one-on-ones-meeting")?;
+
+        // Kill the app without warning (no close handler runs).
+        let killed = Command::new("pkill")
+            .args([
+                "-KILL",
+                "-f",
+                &format!("leadbook --data-dir {}", data.path().display()),
+            ])
+            .status()
+            .map_err(|e| e.to_string())?;
+        if !killed.success() {
+            return Err("could not find the app process to kill".into());
+        }
+        drop(app);
+        Ok(())
+    })());
+
+    // The database is intact and holds the notes.
+    let (conn, _) = leadbook_core::store::open(data.path()).unwrap();
+    assert!(leadbook_core::store::check(&conn).unwrap().is_empty());
+    let meetings = leadbook_core::one_on_ones::meetings(&conn, &ada).unwrap();
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(meetings[0].shared_notes, shared);
+    assert_eq!(meetings[0].private_notes, private);
+    drop(conn);
+
+    run((|| {
+        let app = App::launch(data.path())?;
+        app.click(&app.wait_for("[data-testid=nav-one-on-ones]")?)?;
+        app.click(&app.wait_for(&format!(
+            "[data-testid=oo-person-row][data-person-id='{ada}']"
+        ))?)?;
+        app.click(&app.wait_for("[data-testid=oo-timeline-item]")?)?;
+        app.wait_for("[data-testid=oo-meeting]")?;
+        let text =
+            app.execute("return document.querySelector('[data-testid=oo-shared-notes]').value")?;
+        if text.as_str() != Some(shared) {
+            return Err(format!("shared notes after relaunch: {text}"));
+        }
+        app.quit();
+        Ok(())
+    })());
+}
+
+#[test]
+fn today_and_demo_team() {
+    let data = tempfile::tempdir().unwrap();
+    run((|| {
+        let app = App::launch(data.path())?;
+        app.click(&app.wait_for("[data-testid=nav-today]")?)?;
+        app.click(&app.wait_for("[data-testid=load-demo]")?)?;
+        app.wait_for("[data-testid=today-due-row]")?;
+        app.screenshot("today")?;
+        app.click(&app.find("[data-testid=today-prep]")?)?;
+        app.wait_for("[data-testid=oo-prep]")?;
+        app.wait_for("[data-testid=oo-timeline-item]")?;
+        app.screenshot("one-on-ones-demo-prep")?;
+        app.type_into(&app.find("[data-testid=oo-search]")?, "kubernetes")?;
+        app.wait_for_text("[data-testid=oo-search-result]", "ubernetes")?;
+        app.screenshot("one-on-ones-search")?;
+        app.quit();
+        Ok(())
+    })());
+}

@@ -1,0 +1,237 @@
+import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Autosave, autosaveFor, flushAll, flushBeforeClose, hasUnsaved, installSaveGuards } from './autosave.svelte';
+
+type Notes = { text: string };
+
+/** A save function whose calls stay pending until the test resolves or rejects them. */
+function controlledSave() {
+  const calls: { value: Notes; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  const save = vi.fn(
+    (value: Notes) =>
+      new Promise<Notes>((resolve, reject) => {
+        calls.push({ value, resolve: () => resolve(value), reject });
+      }),
+  );
+  return { save, calls };
+}
+
+const instances: Autosave<Notes, Notes>[] = [];
+function make(save: (v: Notes) => Promise<Notes>, options = {}) {
+  const a = new Autosave<Notes, Notes>(save, options);
+  instances.push(a);
+  return a;
+}
+
+describe('Autosave', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(async () => {
+    // Leave the registry empty for the next test.
+    for (const a of instances.splice(0)) void a.dispose();
+    await vi.runAllTimersAsync();
+    vi.useRealTimers();
+  });
+
+  it('coalesces keystrokes into one save of the newest state after 300 ms', async () => {
+    const save = vi.fn(async (v: Notes) => v);
+    const a = make(save);
+    for (const text of ['H', 'He', 'Hel', 'Hell', 'Hello']) {
+      a.change({ text });
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(save).not.toHaveBeenCalled();
+    expect(a.status).toBe('pending');
+    await vi.advanceTimersByTimeAsync(299);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save).toHaveBeenCalledWith({ text: 'Hello' });
+    expect(a.status).toBe('saved');
+  });
+
+  it('saves within 1 s of the first change during continuous typing', async () => {
+    const save = vi.fn(async (v: Notes) => v);
+    const a = make(save);
+    let text = '';
+    // A keystroke every 100 ms never leaves a 300 ms pause.
+    for (let t = 0; t < 1000; t += 100) {
+      text += 'x';
+      a.change({ text });
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save.mock.calls[0]![0].text.length).toBeGreaterThanOrEqual(9);
+    // The clock restarts with the next unsaved change.
+    for (let t = 0; t < 1000; t += 100) {
+      text += 'y';
+      a.change({ text });
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(save).toHaveBeenCalledTimes(2);
+  });
+
+  it('flush() saves at once and resolves after the save landed', async () => {
+    const { save, calls } = controlledSave();
+    const a = make(save);
+    a.change({ text: 'draft' });
+    let done: boolean | undefined;
+    const flushed = a.flush().then((ok) => (done = ok));
+    expect(save).toHaveBeenCalledWith({ text: 'draft' });
+    expect(a.status).toBe('saving');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toBeUndefined();
+    calls[0]!.resolve();
+    await flushed;
+    expect(done).toBe(true);
+    expect(a.status).toBe('saved');
+    // Nothing pending: no second save from the debounce timer.
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+
+  it('queues a save asked for during an in-flight one and sends the newest state after it', async () => {
+    const { save, calls } = controlledSave();
+    const a = make(save);
+    a.change({ text: 'one' });
+    void a.flush();
+    expect(save).toHaveBeenCalledTimes(1);
+    a.change({ text: 'one two' });
+    a.change({ text: 'one two three' });
+    const second = a.flush();
+    await vi.advanceTimersByTimeAsync(1000);
+    // Still only one save in flight.
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(a.status).toBe('saving');
+    calls[0]!.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(calls[1]!.value).toEqual({ text: 'one two three' });
+    calls[1]!.resolve();
+    expect(await second).toBe(true);
+    expect(a.status).toBe('saved');
+  });
+
+  it('reports a failed save once, keeps the changes and retries until it lands', async () => {
+    let fail = true;
+    const save = vi.fn(async (v: Notes) => {
+      if (fail) throw { code: 'storage', message: 'database is locked' };
+      return v;
+    });
+    const onerror = vi.fn();
+    const onsaved = vi.fn();
+    const a = make(save, { onerror, onsaved });
+    a.change({ text: 'important' });
+    expect(await a.flush()).toBe(false);
+    expect(a.status).toBe('error');
+    expect(a.error).toBe('database is locked');
+    expect(a.unsaved).toBe(true);
+    expect(onerror).toHaveBeenCalledWith('database is locked');
+
+    // First retry after 1 s fails again: no second error report.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(onerror).toHaveBeenCalledTimes(1);
+    expect(a.status).toBe('error');
+
+    // Typing meanwhile is kept; the next retry (2 s later) sends the newest state.
+    a.change({ text: 'important, and more' });
+    fail = false;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(save).toHaveBeenLastCalledWith({ text: 'important, and more' });
+    expect(a.status).toBe('saved');
+    expect(a.error).toBeNull();
+    expect(onsaved).toHaveBeenLastCalledWith({ text: 'important, and more' });
+  });
+
+  it('keeps one instance per record until it is saved, and flushAll saves every record', async () => {
+    const { save, calls } = controlledSave();
+    const first = autosaveFor<Notes, Notes>('meeting:m1', save);
+    first.change({ text: 'typed before leaving' });
+    void first.dispose();
+    // Reopened while the save is still in flight: the same instance, with what was typed.
+    const again = autosaveFor<Notes, Notes>('meeting:m1', save);
+    expect(again).toBe(first);
+    expect(again.latest).toEqual({ text: 'typed before leaving' });
+    again.change({ text: 'typed before leaving, then more' });
+    expect(hasUnsaved()).toBe(true);
+    const all = flushAll();
+    calls[0]!.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    calls[1]!.resolve();
+    expect(await all).toBe(true);
+    expect(calls.map((c) => c.value.text)).toEqual(['typed before leaving', 'typed before leaving, then more']);
+    void again.dispose();
+    expect(hasUnsaved()).toBe(false);
+    // Saved and disposed: a new editor gets a fresh instance.
+    expect(autosaveFor<Notes, Notes>('meeting:m1', save)).not.toBe(first);
+    instances.push(autosaveFor<Notes, Notes>('meeting:m1', save));
+  });
+
+  it('does not hold the window open for more than 2 s when saving keeps failing', async () => {
+    let failing = true;
+    const save = vi.fn(async (v: Notes) => {
+      if (failing) throw { code: 'storage', message: 'disk full' };
+      return v;
+    });
+    const a = make(save);
+    a.change({ text: 'x' });
+    let closed = false;
+    void flushBeforeClose().then(() => (closed = true));
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(closed).toBe(false);
+    await vi.advanceTimersByTimeAsync(501);
+    expect(closed).toBe(true);
+    // It kept trying while it waited.
+    expect(save.mock.calls.length).toBeGreaterThan(2);
+    failing = false;
+  });
+});
+
+describe('installSaveGuards', () => {
+  afterEach(() => clearMocks());
+
+  it('saves pending notes when the window closes, then destroys it', async () => {
+    mockWindows('main');
+    const order: string[] = [];
+    mockIPC(
+      (cmd) => {
+        order.push(cmd);
+        return null;
+      },
+      { shouldMockEvents: true },
+    );
+    let release!: () => void;
+    const a = new Autosave<Notes, void>(
+      () =>
+        new Promise<void>((resolve) => {
+          order.push('save');
+          release = resolve;
+        }),
+    );
+    const uninstall = installSaveGuards();
+    await new Promise((r) => setTimeout(r, 0));
+    a.change({ text: 'last words' });
+    await emit('tauri://close-requested');
+    await vi.waitFor(() => expect(order).toContain('save'));
+    expect(order).not.toContain('plugin:window|destroy');
+    release();
+    await vi.waitFor(() => expect(order).toContain('plugin:window|destroy'));
+    expect(order.indexOf('save')).toBeLessThan(order.indexOf('plugin:window|destroy'));
+    uninstall();
+    await a.dispose();
+  });
+
+  it('saves when the window is hidden', async () => {
+    const save = vi.fn(async (v: Notes) => v);
+    const a = new Autosave<Notes, Notes>(save);
+    const uninstall = installSaveGuards();
+    a.change({ text: 'switching apps' });
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(save).toHaveBeenCalledWith({ text: 'switching apps' });
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    uninstall();
+    await a.dispose();
+  });
+});
