@@ -28,6 +28,8 @@ fn prep_start_type_kill_relaunch_notes_survive() {
     let ada = seed(data.path());
     let shared = "Agreed to split the Kubernetes upgrade into two milestones";
     let private = "Seems tired after the on-call week; check the rota";
+    let out_dir = tempfile::tempdir().unwrap();
+    let export = out_dir.path().join("ada.md");
     run((|| {
         let app = App::launch(data.path())?;
         app.click(&app.wait_for("[data-testid=nav-one-on-ones]")?)?;
@@ -98,9 +100,24 @@ fn prep_start_type_kill_relaunch_notes_survive() {
         if text.as_str() != Some(shared) {
             return Err(format!("shared notes after relaunch: {text}"));
         }
+        app.click(&app.find("[data-testid=oo-done]")?)?;
+
+        // Export through the native save dialog: private notes stay out by default.
+        app.click(&app.wait_for("[data-testid=oo-export]")?)?;
+        app.click(&app.wait_for("[data-testid=oo-export-save]")?)?;
+        std::thread::sleep(Duration::from_secs(2));
+        app.native_type(export.to_str().unwrap(), "Return")?;
+        app.wait_for_text("[data-testid=toast]", "Exported to")?;
+        app.screenshot("one-on-ones-exported")?;
         app.quit();
         Ok(())
     })());
+    let md = std::fs::read_to_string(&export).unwrap();
+    assert!(md.contains(shared), "{md}");
+    assert!(
+        !md.contains("Seems tired"),
+        "private notes must not be exported by default"
+    );
 }
 
 #[test]

@@ -78,6 +78,7 @@ pub fn run() {
             commands::one_on_ones::oo_set_settings,
             commands::one_on_ones::oo_templates,
             commands::one_on_ones::oo_search,
+            commands::one_on_ones::oo_export,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Leadbook");

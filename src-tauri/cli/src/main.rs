@@ -106,6 +106,21 @@ enum OneOnOnesCommand {
     },
     /// List a person's 1:1s, newest first
     List { person: PersonRef },
+    /// Export a person's 1:1 history to Markdown (private notes only with --include-private)
+    Export {
+        person: PersonRef,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// YYYY-MM-DD, inclusive
+        #[arg(long)]
+        from: Option<String>,
+        /// YYYY-MM-DD, inclusive
+        #[arg(long)]
+        to: Option<String>,
+        /// Also export private notes (they never leave the machine otherwise)
+        #[arg(long)]
+        include_private: bool,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -562,6 +577,27 @@ fn one_on_ones(
                     a.text
                 )
             });
+        }
+        OneOnOnesCommand::Export {
+            person,
+            out,
+            from,
+            to,
+            include_private,
+        } => {
+            let range = oo::HistoryRange {
+                from: from.clone(),
+                to: to.clone(),
+            };
+            let history = oo::history(conn, &resolve_person(conn, person)?, &range, today)?;
+            let markdown = leadbook_export::one_on_ones::to_markdown(&history, *include_private);
+            leadbook_export::write_file(out, markdown.as_bytes())?;
+            let text = format!(
+                "wrote {} ({} 1:1s)\n",
+                out.display(),
+                history.meetings.len()
+            );
+            emit(json, &out.display().to_string(), |_| text);
         }
         OneOnOnesCommand::List { person } => {
             let list = oo::meetings(conn, &resolve_person(conn, person)?)?;

@@ -92,6 +92,35 @@ fn script_a_one_on_one_and_find_it() {
         "{list}"
     );
 
+    let md = d.join("ada.md");
+    ok(
+        d,
+        &[
+            "one-on-ones",
+            "export",
+            "Lovelace",
+            "--out",
+            md.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        text.contains("Kubernetes upgrade") && !text.contains("Tired"),
+        "{text}"
+    );
+    ok(
+        d,
+        &[
+            "one-on-ones",
+            "export",
+            "Lovelace",
+            "--out",
+            md.to_str().unwrap(),
+            "--include-private",
+        ],
+    );
+    assert!(std::fs::read_to_string(&md).unwrap().contains("Tired"));
+
     // Ambiguous and unknown people get clear errors; nothing is written.
     let out = cli(d, &["one-on-ones", "point", "Ada", "x"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("matches 2 people"));

@@ -59,6 +59,8 @@ pub fn render() -> String {
         one_on_ones::NoteKind::decl(),
         one_on_ones::NoteHit::decl(),
         demo::DemoReport::decl(),
+        one_on_ones::History::decl(),
+        one_on_ones::HistoryRange::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/core by `bindings.rs`. Do not edit.\n\

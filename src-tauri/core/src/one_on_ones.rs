@@ -923,6 +923,78 @@ pub fn due_this_week(conn: &Connection, today: NaiveDate) -> Result<Vec<DueEntry
 }
 
 // ---------------------------------------------------------------------------------------------
+// History (what exports render)
+
+/// A person's 1:1s in a date range, oldest first, with their action items.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct History {
+    pub person: Person,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub meetings: Vec<Meeting>,
+    pub actions: Vec<ActionItem>,
+}
+
+/// Which part of a person's 1:1 history to export.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
+#[serde(default)]
+pub struct HistoryRange {
+    /// `YYYY-MM-DD`, inclusive; `null` = from the first 1:1.
+    pub from: Option<String>,
+    /// `YYYY-MM-DD`, inclusive; `null` = up to today.
+    pub to: Option<String>,
+}
+
+pub fn history(
+    conn: &Connection,
+    person_id: &str,
+    range: &HistoryRange,
+    today: NaiveDate,
+) -> Result<History> {
+    let person = ensure_person(conn, person_id)?;
+    let day = |field: &str, v: &Option<String>| -> Result<Option<NaiveDate>> {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| valid_date(field, s))
+            .transpose()
+    };
+    let (from, to) = (day("from", &range.from)?, day("to", &range.to)?);
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            return Err(Error::invalid(
+                "to",
+                "The end date is before the start date",
+            ));
+        }
+    }
+    let (lo, hi) = (from.map(|d| d.to_string()), to.map(|d| d.to_string()));
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {MEETING_COLUMNS} FROM meetings WHERE person_id = ?1
+           AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)
+         ORDER BY date, created_at"
+    ))?;
+    let meetings = stmt
+        .query_map(params![person_id, lo, hi], meeting_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ACTION_COLUMNS} FROM action_items WHERE person_id = ?1
+           AND (?2 IS NULL OR substr(created_at, 1, 10) >= ?2) AND (?3 IS NULL OR substr(created_at, 1, 10) <= ?3)
+         ORDER BY created_at, id"
+    ))?;
+    let actions = stmt
+        .query_map(params![person_id, lo, hi], |r| action_from_row(r, today))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(History {
+        person,
+        from: lo,
+        to: hi,
+        meetings,
+        actions,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
 // Search
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]

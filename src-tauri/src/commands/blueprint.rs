@@ -1,5 +1,4 @@
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::state::AppState;
 use leadbook_core::blueprint::{
@@ -92,19 +91,11 @@ pub async fn blueprint_export(
     format: ExportFormat,
 ) -> Result<Option<String>, Error> {
     let ext = format.extension();
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_title("Export the role blueprint")
-        .set_file_name(format!("role-blueprint.{ext}"))
-        .add_filter(ext.to_uppercase(), &[ext])
-        .blocking_save_file()
+    let title = "Export the role blueprint";
+    let Some(path) = super::ask_save_path(&app, title, &format!("role-blueprint.{ext}"), ext)?
     else {
         return Ok(None);
     };
-    let path = path
-        .into_path()
-        .map_err(|e| Error::storage(format!("unusable save location: {e}")))?;
     let doc = state.with_db(|c| blueprint::document(c)).await?;
     let bytes = tauri::async_runtime::spawn_blocking(move || {
         leadbook_export::blueprint::render(&doc, format)

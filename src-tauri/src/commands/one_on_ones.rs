@@ -1,9 +1,9 @@
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use crate::state::AppState;
 use leadbook_core::one_on_ones::{
-    self as oo, ActionItem, Author, DueEntry, Goal, GoalStatus, Meeting, NewAction, NoteHit,
-    NotesInput, Prep, Settings, TalkingPoint, Template,
+    self as oo, ActionItem, Author, DueEntry, Goal, GoalStatus, HistoryRange, Meeting, NewAction,
+    NoteHit, NotesInput, Prep, Settings, TalkingPoint, Template,
 };
 use leadbook_core::people::today;
 use leadbook_core::Error;
@@ -129,4 +129,32 @@ pub async fn oo_search(
     state
         .with_db(move |c| oo::search(c, &query, person_id.as_deref(), 50))
         .await
+}
+
+/// Exports one person's 1:1 history (or a date range) to Markdown where the user chooses.
+/// Private notes only when `include_private` is ticked. `None` if the dialog was cancelled.
+#[tauri::command]
+pub async fn oo_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    person_id: String,
+    range: HistoryRange,
+    include_private: bool,
+) -> Result<Option<String>, Error> {
+    let history = state
+        .with_db(move |c| oo::history(c, &person_id, &range, today()))
+        .await?;
+    let name = format!(
+        "1on1s-{}.md",
+        history
+            .person
+            .name
+            .replace(|c: char| !c.is_alphanumeric(), "-")
+    );
+    let Some(path) = super::ask_save_path(&app, "Export 1:1 history", &name, "md")? else {
+        return Ok(None);
+    };
+    let markdown = leadbook_export::one_on_ones::to_markdown(&history, include_private);
+    leadbook_export::write_file(&path, markdown.as_bytes())?;
+    Ok(Some(path.display().to_string()))
 }

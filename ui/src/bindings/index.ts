@@ -188,3 +188,15 @@ ref_id: string, person_id: string, person_name: string, date: string,
 snippet: string, };
 
 export type DemoReport = { people: number, meetings: number, action_items: number, talking_points: number, };
+
+export type History = { person: Person, from: string | null, to: string | null, meetings: Array<Meeting>, actions: Array<ActionItem>, };
+
+export type HistoryRange = { 
+/**
+ * `YYYY-MM-DD`, inclusive; `null` = from the first 1:1.
+ */
+from: string | null, 
+/**
+ * `YYYY-MM-DD`, inclusive; `null` = up to today.
+ */
+to: string | null, };

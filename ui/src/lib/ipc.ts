@@ -13,6 +13,7 @@ import type {
   DemoReport,
   DueEntry,
   Goal,
+  HistoryRange,
   GoalStatus,
   Meeting,
   NewAction,
@@ -94,6 +95,9 @@ export const api = {
     setSettings: (settings: Settings) => call<Settings>('oo_set_settings', { settings }),
     templates: () => call<Template[]>('oo_templates'),
     search: (query: string, personId: string | null) => call<NoteHit[]>('oo_search', { query, personId }),
+    /** Native save dialog, then Markdown; private notes only when includePrivate. Null if cancelled. */
+    exportHistory: (personId: string, range: HistoryRange, includePrivate: boolean) =>
+      call<string | null>('oo_export', { personId, range, includePrivate }),
   },
 };
 
