@@ -18,6 +18,7 @@ fn add_person_with_validation_then_survives_relaunch() {
     run((|| {
         let app = App::launch(data.path())?;
         assert_eq!(app.title()?, "Leadbook");
+        app.click(&app.wait_for("[data-testid=nav-people]")?)?;
         app.wait_for("[data-testid=empty-state]")?;
         app.wait_for_text("[data-testid=nav-people]", "People")?;
         app.screenshot("people-empty")?;
@@ -54,6 +55,7 @@ fn add_person_with_validation_then_survives_relaunch() {
     // Relaunch on the same data dir: the person is still there.
     run((|| {
         let app = App::launch(data.path())?;
+        app.click(&app.wait_for("[data-testid=nav-people]")?)?;
         let list = app.wait_for_text("[data-testid=people-list]", "Grace Hopper")?;
         assert!(list.contains("Principal Engineer · Compilers"), "{list}");
         app.quit();
@@ -73,6 +75,7 @@ fn archive_hides_and_undo_restores() {
     );
     run((|| {
         let app = App::launch(data.path())?;
+        app.click(&app.wait_for("[data-testid=nav-people]")?)?;
         app.wait_for_text("[data-testid=people-list]", "Linus Torvalds")?;
         app.wait_for_text("[data-testid=detail-name]", "Ada Lovelace")?;
         app.click(&app.find("[data-testid=person-archive]")?)?;
@@ -92,7 +95,7 @@ fn second_launch_on_same_data_dir_exits_and_keeps_first() {
     let data = tempfile::tempdir().unwrap();
     run((|| {
         let app = App::launch(data.path())?;
-        app.wait_for("[data-testid=empty-state]")?;
+        app.wait_for("[data-testid=nav-today]")?;
         let mut second = Command::new(app_binary())
             .args(["--data-dir"])
             .arg(data.path())
@@ -113,6 +116,7 @@ fn second_launch_on_same_data_dir_exits_and_keeps_first() {
         };
         assert!(status.success(), "second instance exits cleanly: {status}");
         // The first window still answers.
+        app.click(&app.find("[data-testid=nav-people]")?)?;
         app.wait_for("[data-testid=empty-state]")?;
         app.quit();
         Ok(())
