@@ -176,6 +176,24 @@ pub enum Author {
     Theirs,
 }
 
+impl Author {
+    /// The stored (and displayed) word for the author.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Author::Mine => "mine",
+            Author::Theirs => "theirs",
+        }
+    }
+
+    fn parse(s: &str) -> Author {
+        if s == "mine" {
+            Author::Mine
+        } else {
+            Author::Theirs
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct TalkingPoint {
     pub id: String,
@@ -193,11 +211,7 @@ fn point_from_row(r: &Row) -> rusqlite::Result<TalkingPoint> {
         id: r.get(0)?,
         person_id: r.get(1)?,
         text: r.get(2)?,
-        author: if author == "mine" {
-            Author::Mine
-        } else {
-            Author::Theirs
-        },
+        author: Author::parse(&author),
         meeting_id: r.get(4)?,
         created_at: r.get(5)?,
     })
@@ -214,11 +228,7 @@ pub fn add_talking_point(
     let text = clean_text("text", text, MAX_TEXT_CHARS)?;
     let id = new_id();
     let created_at = now_utc();
-    let author_str = if author == Author::Mine {
-        "mine"
-    } else {
-        "theirs"
-    };
+    let author_str = author.as_str();
     conn.execute(
         "INSERT INTO talking_points (id, person_id, text, author, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, person_id, text, author_str, created_at],
@@ -253,6 +263,24 @@ pub fn queued_points(conn: &Connection, person_id: &str) -> Result<Vec<TalkingPo
 pub enum Owner {
     Me,
     Them,
+}
+
+impl Owner {
+    /// The stored (and displayed) word for who owns an action item.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Owner::Me => "me",
+            Owner::Them => "them",
+        }
+    }
+
+    fn parse(s: &str) -> Owner {
+        if s == "me" {
+            Owner::Me
+        } else {
+            Owner::Them
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -296,11 +324,7 @@ fn action_from_row(r: &Row, today: NaiveDate) -> rusqlite::Result<ActionItem> {
         id: r.get(0)?,
         person_id: r.get(1)?,
         text: r.get(2)?,
-        owner: if owner == "me" {
-            Owner::Me
-        } else {
-            Owner::Them
-        },
+        owner: Owner::parse(&owner),
         due_date,
         meeting_id: r.get(5)?,
         done_at,
@@ -338,7 +362,7 @@ pub fn add_action(conn: &Connection, new: &NewAction, today: NaiveDate) -> Resul
             id,
             new.person_id,
             text,
-            if new.owner == Owner::Me { "me" } else { "them" },
+            new.owner.as_str(),
             due,
             new.meeting_id,
             now_utc()
@@ -468,11 +492,7 @@ pub fn compose_agenda(
     if !points.is_empty() {
         out.push_str("## Talking points\n");
         for p in points {
-            let who = if p.author == Author::Mine {
-                "mine"
-            } else {
-                "theirs"
-            };
+            let who = p.author.as_str();
             out.push_str(&format!("- ({who}) {}\n", p.text));
         }
     }
@@ -483,7 +503,7 @@ pub fn compose_agenda(
             "\n## Open action items\n"
         });
         for a in actions {
-            let owner = if a.owner == Owner::Me { "me" } else { "them" };
+            let owner = a.owner.as_str();
             let due = a
                 .due_date
                 .as_deref()

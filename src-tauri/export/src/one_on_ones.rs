@@ -1,7 +1,7 @@
 //! One person's 1:1 history as Markdown. Private notes stay out unless the user explicitly asks
 //! (`include_private`); the person's manager-only profile notes never appear.
 
-use leadbook_core::one_on_ones::{History, Owner};
+use leadbook_core::one_on_ones::History;
 
 pub fn to_markdown(h: &History, include_private: bool) -> String {
     let mut out = format!("# 1:1s with {}\n\n", h.person.name);
@@ -45,7 +45,7 @@ pub fn to_markdown(h: &History, include_private: bool) -> String {
         out.push_str("\n## Action items\n\n");
         for a in &h.actions {
             let done = if a.done_at.is_some() { "x" } else { " " };
-            let owner = if a.owner == Owner::Me { "me" } else { "them" };
+            let owner = a.owner.as_str();
             let due = a
                 .due_date
                 .as_deref()

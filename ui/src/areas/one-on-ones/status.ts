@@ -51,14 +51,6 @@ export const goalStatuses: { value: GoalStatus; label: string }[] = [
   { value: 'dropped', label: 'Dropped' },
 ];
 
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
-    .join('');
-}
 
 /** The first lines of Markdown notes as plain text, for previews. */
 export function preview(markdown: string, max = 180): string {
