@@ -104,10 +104,17 @@ fn wait_for_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
     }
 }
 
+/// The save dialog's title, as `blueprint_export` sets it.
+const DIALOG: &str = "Export the role blueprint";
+
 #[test]
 fn export_pdf_through_the_native_save_dialog() {
     let data = tempfile::tempdir().unwrap();
-    let out_dir = tempfile::tempdir().unwrap();
+    // No leading dot in the path: GTK's file name completion can swallow a typed "/.".
+    let out_dir = tempfile::Builder::new()
+        .prefix("leadbook-export-")
+        .tempdir()
+        .unwrap();
     let pdf = out_dir.path().join("role description.pdf");
     run((|| {
         let app = App::launch(data.path())?;
@@ -116,17 +123,16 @@ fn export_pdf_through_the_native_save_dialog() {
 
         // Cancelling the dialog writes nothing and reports nothing.
         app.click(&app.find("[data-testid=bp-export-pdf]")?)?;
-        std::thread::sleep(std::time::Duration::from_secs(2));
-        app.native_type("", "Escape")?;
+        app.native_dialog(DIALOG, "", "Escape")?;
         std::thread::sleep(std::time::Duration::from_secs(1));
         if !app.find_all("[data-testid=toast]")?.is_empty() {
             return Err("a cancelled export showed a toast".into());
         }
 
         app.click(&app.find("[data-testid=bp-export-pdf]")?)?;
-        std::thread::sleep(std::time::Duration::from_secs(2));
+        app.native_dialog(DIALOG, "", "End")?; // wait for it to be up before the screenshot
         app.screenshot("blueprint-export-dialog")?;
-        app.native_type(pdf.to_str().unwrap(), "Return")?;
+        app.native_dialog(DIALOG, pdf.to_str().unwrap(), "Return")?;
         let bytes = wait_for_file(&pdf)?;
         if !bytes.starts_with(b"%PDF") {
             return Err("the export is not a PDF".into());

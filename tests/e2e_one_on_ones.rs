@@ -28,7 +28,11 @@ fn prep_start_type_kill_relaunch_notes_survive() {
     let ada = seed(data.path());
     let shared = "Agreed to split the Kubernetes upgrade into two milestones";
     let private = "Seems tired after the on-call week; check the rota";
-    let out_dir = tempfile::tempdir().unwrap();
+    // No leading dot in the path: GTK's file name completion can swallow a typed "/.".
+    let out_dir = tempfile::Builder::new()
+        .prefix("leadbook-export-")
+        .tempdir()
+        .unwrap();
     let export = out_dir.path().join("ada.md");
     run((|| {
         let app = App::launch(data.path())?;
@@ -105,8 +109,7 @@ fn prep_start_type_kill_relaunch_notes_survive() {
         // Export through the native save dialog: private notes stay out by default.
         app.click(&app.wait_for("[data-testid=oo-export]")?)?;
         app.click(&app.wait_for("[data-testid=oo-export-save]")?)?;
-        std::thread::sleep(Duration::from_secs(2));
-        app.native_type(export.to_str().unwrap(), "Return")?;
+        app.native_dialog("Export 1:1 history", export.to_str().unwrap(), "Return")?;
         app.wait_for_text("[data-testid=toast]", "Exported to")?;
         app.screenshot("one-on-ones-exported")?;
         app.quit();

@@ -285,11 +285,14 @@ impl App {
         Ok(path)
     }
 
-    /// Types into whatever native window has the keyboard (a GTK file dialog, say) with xdotool,
-    /// then presses `key` (e.g. "Return", "Escape"); `text` may be empty.
-    pub fn native_type(&self, text: &str, key: &str) -> Result<()> {
+    /// Answers a native dialog (a GTK file dialog, say) with xdotool: waits up to 20 s for a
+    /// visible window titled `title` (it takes the keyboard), types `text` over its focused field (if any), then
+    /// presses `key` (e.g. "Return", "Escape").
+    pub fn native_dialog(&self, title: &str, text: &str, key: &str) -> Result<()> {
         let xdotool = |args: &[&str]| -> Result<()> {
-            let status = Command::new("xdotool")
+            let status = Command::new("timeout")
+                .arg("20")
+                .arg("xdotool")
                 .args(args)
                 .status()
                 .map_err(|e| format!("xdotool: {e}"))?;
@@ -299,9 +302,19 @@ impl App {
                 Err(format!("xdotool {args:?} failed: {status}"))
             }
         };
+        xdotool(&["search", "--sync", "--onlyvisible", "--name", title])?;
+        // GTK puts the keyboard focus in the file name field once the dialog has mapped.
+        std::thread::sleep(Duration::from_millis(500));
         if !text.is_empty() {
             xdotool(&["key", "ctrl+a"])?;
-            xdotool(&["type", "--delay", "15", text])?;
+            // GTK starts completing a folder after each typed "/" and can swallow the very next
+            // keystroke: type the path a segment at a time, pausing after each slash.
+            for chunk in text.split_inclusive('/') {
+                xdotool(&["type", "--delay", "15", chunk])?;
+                if chunk.ends_with('/') {
+                    std::thread::sleep(Duration::from_millis(400));
+                }
+            }
         }
         xdotool(&["key", key])
     }
