@@ -68,6 +68,8 @@ pub fn run() {
             commands::one_on_ones::oo_due,
             commands::one_on_ones::oo_meetings,
             commands::one_on_ones::oo_start,
+            commands::one_on_ones::oo_set_meeting_date,
+            commands::one_on_ones::oo_delete_meeting,
             commands::one_on_ones::oo_save_notes,
             commands::one_on_ones::oo_add_point,
             commands::one_on_ones::oo_add_action,
@@ -77,6 +79,9 @@ pub fn run() {
             commands::one_on_ones::oo_settings,
             commands::one_on_ones::oo_set_settings,
             commands::one_on_ones::oo_templates,
+            commands::one_on_ones::oo_create_template,
+            commands::one_on_ones::oo_update_template,
+            commands::one_on_ones::oo_delete_template,
             commands::one_on_ones::oo_search,
             commands::one_on_ones::oo_export,
         ])

@@ -54,6 +54,7 @@ pub fn render() -> String {
         one_on_ones::GoalStatus::decl(),
         one_on_ones::Goal::decl(),
         one_on_ones::Template::decl(),
+        one_on_ones::TemplateInput::decl(),
         one_on_ones::Prep::decl(),
         one_on_ones::DueEntry::decl(),
         one_on_ones::NoteKind::decl(),

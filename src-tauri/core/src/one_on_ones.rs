@@ -622,6 +622,46 @@ pub fn save_notes(conn: &Connection, meeting_id: &str, input: &NotesInput) -> Re
     get_meeting(conn, meeting_id)
 }
 
+/// Moves a 1:1 to the day it really happened (a 1:1 logged a day late, say). Not in the future.
+pub fn set_meeting_date(
+    conn: &Connection,
+    meeting_id: &str,
+    date: &str,
+    today: NaiveDate,
+) -> Result<Meeting> {
+    get_meeting(conn, meeting_id)?;
+    let date = valid_date("date", date)?;
+    if date > today {
+        return Err(Error::invalid(
+            "date",
+            "A 1:1 cannot be recorded in the future",
+        ));
+    }
+    conn.execute(
+        "UPDATE meetings SET date = ?2, updated_at = ?3 WHERE id = ?1",
+        params![meeting_id, date.to_string(), now_utc()],
+    )?;
+    get_meeting(conn, meeting_id)
+}
+
+/// Deletes a 1:1 started by mistake. Its talking points go back to the queue and its action
+/// items stay (unlinked from it); only the meeting's own notes are lost. One transaction.
+pub fn delete_meeting(conn: &mut Connection, meeting_id: &str) -> Result<()> {
+    let tx = conn.transaction()?;
+    get_meeting(&tx, meeting_id)?;
+    tx.execute(
+        "UPDATE talking_points SET meeting_id = NULL WHERE meeting_id = ?1",
+        [meeting_id],
+    )?;
+    tx.execute(
+        "UPDATE action_items SET meeting_id = NULL WHERE meeting_id = ?1",
+        [meeting_id],
+    )?;
+    tx.execute("DELETE FROM meetings WHERE id = ?1", [meeting_id])?;
+    tx.commit()?;
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------------------------
 // Growth goals
 
@@ -725,7 +765,10 @@ pub struct Template {
     pub id: String,
     pub name: String,
     pub questions: Vec<String>,
+    /// Shipped with Leadbook (and editable like any other).
     pub builtin: bool,
+    /// How many people have it assigned (a delete leaves them without one).
+    pub used_by: u32,
 }
 
 /// The templates Leadbook ships with; the user can edit them like their own.
@@ -790,11 +833,16 @@ pub fn ensure_default_templates(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-fn template_from_row(r: &Row) -> rusqlite::Result<(String, String, String, bool)> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+const TEMPLATE_COLUMNS: &str = "id, name, questions, builtin,
+    (SELECT count(*) FROM one_on_one_settings s WHERE s.template_id = t.id)";
+
+type TemplateRow = (String, String, String, bool, u32);
+
+fn template_from_row(r: &Row) -> rusqlite::Result<TemplateRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
 }
 
-fn to_template((id, name, questions, builtin): (String, String, String, bool)) -> Result<Template> {
+fn to_template((id, name, questions, builtin, used_by): TemplateRow) -> Result<Template> {
     let questions = serde_json::from_str(&questions)
         .map_err(|e| Error::storage(format!("bad template: {e}")))?;
     Ok(Template {
@@ -802,13 +850,14 @@ fn to_template((id, name, questions, builtin): (String, String, String, bool)) -
         name,
         questions,
         builtin,
+        used_by,
     })
 }
 
 pub fn templates(conn: &Connection) -> Result<Vec<Template>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name, questions, builtin FROM one_on_one_templates ORDER BY name",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {TEMPLATE_COLUMNS} FROM one_on_one_templates t ORDER BY name COLLATE NOCASE"
+    ))?;
     let rows: Vec<_> = stmt
         .query_map([], template_from_row)?
         .collect::<rusqlite::Result<_>>()?;
@@ -817,13 +866,132 @@ pub fn templates(conn: &Connection) -> Result<Vec<Template>> {
 
 pub fn template(conn: &Connection, id: &str) -> Result<Template> {
     let row = conn
-        .prepare_cached(
-            "SELECT id, name, questions, builtin FROM one_on_one_templates WHERE id = ?1",
-        )?
+        .prepare_cached(&format!(
+            "SELECT {TEMPLATE_COLUMNS} FROM one_on_one_templates t WHERE id = ?1"
+        ))?
         .query_row([id], template_from_row)
         .optional()?
         .ok_or_else(|| Error::not_found("Template"))?;
     to_template(row)
+}
+
+/// A template as the user edits it: a name and its questions, one per entry.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
+#[serde(default)]
+pub struct TemplateInput {
+    pub name: String,
+    pub questions: Vec<String>,
+}
+
+pub const MAX_TEMPLATE_NAME_CHARS: usize = 80;
+pub const MAX_TEMPLATE_QUESTIONS: usize = 30;
+pub const MAX_QUESTION_CHARS: usize = 500;
+
+/// Trims the name and the questions, drops blank questions, and checks the limits.
+fn clean_template(input: &TemplateInput) -> Result<(String, Vec<String>)> {
+    let name = input.name.trim();
+    if name.is_empty() {
+        return Err(Error::invalid("name", "Give the template a name"));
+    }
+    if name.chars().count() > MAX_TEMPLATE_NAME_CHARS {
+        return Err(Error::invalid(
+            "name",
+            format!("At most {MAX_TEMPLATE_NAME_CHARS} characters"),
+        ));
+    }
+    let questions: Vec<String> = input
+        .questions
+        .iter()
+        .map(|q| q.trim())
+        .filter(|q| !q.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if questions.is_empty() {
+        return Err(Error::invalid(
+            "questions",
+            "Add at least one question (one per line)",
+        ));
+    }
+    if questions.len() > MAX_TEMPLATE_QUESTIONS {
+        return Err(Error::invalid(
+            "questions",
+            format!("At most {MAX_TEMPLATE_QUESTIONS} questions"),
+        ));
+    }
+    if let Some(i) = questions
+        .iter()
+        .position(|q| q.chars().count() > MAX_QUESTION_CHARS)
+    {
+        return Err(Error::invalid(
+            "questions",
+            format!(
+                "Question {} is longer than {MAX_QUESTION_CHARS} characters",
+                i + 1
+            ),
+        ));
+    }
+    Ok((name.to_owned(), questions))
+}
+
+/// Names are unique regardless of case, so the template picker never shows two alike.
+fn ensure_unique_name(conn: &Connection, name: &str, except_id: Option<&str>) -> Result<()> {
+    let taken: Option<String> = conn
+        .prepare_cached(
+            "SELECT id FROM one_on_one_templates
+             WHERE lower(name) = lower(?1) AND id IS NOT ?2",
+        )?
+        .query_row(params![name, except_id], |r| r.get(0))
+        .optional()?;
+    match taken {
+        Some(_) => Err(Error::conflict(
+            "name",
+            format!("There is already a template called “{name}”"),
+        )),
+        None => Ok(()),
+    }
+}
+
+pub fn create_template(conn: &Connection, input: &TemplateInput) -> Result<Template> {
+    let (name, questions) = clean_template(input)?;
+    ensure_unique_name(conn, &name, None)?;
+    let id = new_id();
+    let now = now_utc();
+    conn.execute(
+        "INSERT INTO one_on_one_templates (id, name, questions, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?4)",
+        params![
+            id,
+            name,
+            serde_json::to_string(&questions).expect("json"),
+            now
+        ],
+    )?;
+    template(conn, &id)
+}
+
+/// Edits a template, the shipped ones included (they are a starting point, not fixed content).
+pub fn update_template(conn: &Connection, id: &str, input: &TemplateInput) -> Result<Template> {
+    template(conn, id)?;
+    let (name, questions) = clean_template(input)?;
+    ensure_unique_name(conn, &name, Some(id))?;
+    conn.execute(
+        "UPDATE one_on_one_templates SET name = ?2, questions = ?3, updated_at = ?4 WHERE id = ?1",
+        params![
+            id,
+            name,
+            serde_json::to_string(&questions).expect("json"),
+            now_utc()
+        ],
+    )?;
+    template(conn, id)
+}
+
+/// Deletes a template; people who had it assigned are left without one. Past agendas keep
+/// the questions they were started with.
+pub fn delete_template(conn: &Connection, id: &str) -> Result<()> {
+    template(conn, id)?;
+    conn.execute("DELETE FROM one_on_one_templates WHERE id = ?1", [id])?;
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1609,6 +1777,191 @@ mod tests {
             templates(&conn).unwrap().len(),
             2,
             "a deleted default stays deleted"
+        );
+    }
+
+    fn tpl(name: &str, questions: &[&str]) -> TemplateInput {
+        TemplateInput {
+            name: name.into(),
+            questions: questions.iter().map(|q| q.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn templates_are_created_cleaned_and_edited() {
+        let (conn, ada) = setup();
+        let t = create_template(
+            &conn,
+            &tpl(
+                "  Onboarding  ",
+                &["  How is week one going? ", "", "   ", "Who helped?"],
+            ),
+        )
+        .unwrap();
+        assert_eq!(t.name, "Onboarding");
+        assert_eq!(t.questions, ["How is week one going?", "Who helped?"]);
+        assert!(!t.builtin);
+        assert_eq!(t.used_by, 0);
+
+        set_settings(
+            &conn,
+            &Settings {
+                person_id: ada.clone(),
+                cadence: Cadence::Weekly,
+                template_id: Some(t.id.clone()),
+            },
+        )
+        .unwrap();
+        let edited = update_template(
+            &conn,
+            &t.id,
+            &tpl("Onboarding (30 days)", &["What surprised you?"]),
+        )
+        .unwrap();
+        assert_eq!(edited.used_by, 1);
+        let p = prep(&conn, &ada, d("2026-03-02")).unwrap();
+        assert_eq!(p.template_name.as_deref(), Some("Onboarding (30 days)"));
+        assert_eq!(p.suggested_questions, ["What surprised you?"]);
+
+        // The shipped ones are editable too, and keep their builtin mark.
+        let career =
+            update_template(&conn, "tpl-career-growth", &tpl("Career", &["Where next?"])).unwrap();
+        assert!(career.builtin);
+        assert_eq!(career.questions, ["Where next?"]);
+    }
+
+    #[test]
+    fn template_input_is_validated() {
+        let (conn, _) = setup();
+        let field = |input: TemplateInput| create_template(&conn, &input).unwrap_err().field;
+        assert_eq!(field(tpl("  ", &["Q?"])).as_deref(), Some("name"));
+        assert_eq!(
+            field(tpl(&"x".repeat(81), &["Q?"])).as_deref(),
+            Some("name")
+        );
+        assert_eq!(
+            field(tpl("Empty", &["", "  "])).as_deref(),
+            Some("questions")
+        );
+        let many: Vec<String> = (0..31).map(|i| format!("Q{i}?")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(field(tpl("Many", &many)).as_deref(), Some("questions"));
+        let long = "q".repeat(501);
+        let err = create_template(&conn, &tpl("Long", &["Fine?", &long])).unwrap_err();
+        assert_eq!(err.message, "Question 2 is longer than 500 characters");
+
+        // Names are unique regardless of case, but a template may keep its own name.
+        let err = create_template(&conn, &tpl("career GROWTH", &["Q?"])).unwrap_err();
+        assert_eq!(
+            (err.code, err.field.as_deref()),
+            (ErrorCode::Conflict, Some("name"))
+        );
+        update_template(&conn, "tpl-career-growth", &tpl("Career growth", &["Q?"])).unwrap();
+        let err =
+            update_template(&conn, "tpl-feedback", &tpl("Career Growth", &["Q?"])).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Conflict);
+        assert_eq!(
+            update_template(&conn, "nope", &tpl("X", &["Q?"]))
+                .unwrap_err()
+                .code,
+            ErrorCode::NotFound
+        );
+    }
+
+    #[test]
+    fn deleting_a_template_unassigns_it_and_keeps_past_agendas() {
+        let (mut conn, ada) = setup();
+        set_settings(
+            &conn,
+            &Settings {
+                person_id: ada.clone(),
+                cadence: Cadence::Weekly,
+                template_id: Some("tpl-feedback".into()),
+            },
+        )
+        .unwrap();
+        let m = start_meeting(&mut conn, &ada, None, d("2026-03-02")).unwrap();
+        assert!(m.agenda.contains("support you better"));
+
+        delete_template(&conn, "tpl-feedback").unwrap();
+        assert_eq!(settings(&conn, &ada).unwrap().template_id, None);
+        assert!(prep(&conn, &ada, d("2026-03-03"))
+            .unwrap()
+            .suggested_questions
+            .is_empty());
+        assert_eq!(get_meeting(&conn, &m.id).unwrap().agenda, m.agenda);
+        assert_eq!(
+            delete_template(&conn, "tpl-feedback").unwrap_err().code,
+            ErrorCode::NotFound
+        );
+    }
+
+    #[test]
+    fn a_meeting_can_move_to_its_real_date_but_not_into_the_future() {
+        let (mut conn, ada) = setup();
+        let today = d("2026-03-10");
+        let m = start_meeting(&mut conn, &ada, None, today).unwrap();
+        let moved = set_meeting_date(&conn, &m.id, "2026-03-09", today).unwrap();
+        assert_eq!(moved.date, "2026-03-09");
+        assert_eq!(
+            prep(&conn, &ada, today).unwrap().status.days_since_last,
+            Some(1)
+        );
+        // Search results carry the new date too.
+        save_notes(
+            &conn,
+            &m.id,
+            &NotesInput {
+                shared_notes: "kubernetes upgrade".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            search(&conn, "kubernetes", None, 10).unwrap()[0].date,
+            "2026-03-09"
+        );
+
+        let err = set_meeting_date(&conn, &m.id, "2026-03-11", today).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("date"));
+        let err = set_meeting_date(&conn, &m.id, "2026-02-30", today).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("date"));
+        assert_eq!(get_meeting(&conn, &m.id).unwrap().date, "2026-03-09");
+    }
+
+    #[test]
+    fn deleting_a_meeting_requeues_its_points_and_keeps_its_actions() {
+        let (mut conn, ada) = setup();
+        let today = d("2026-03-10");
+        add_talking_point(&conn, &ada, "Promotion timeline", Author::Theirs).unwrap();
+        let m = start_meeting(&mut conn, &ada, None, today).unwrap();
+        assert!(queued_points(&conn, &ada).unwrap().is_empty());
+        let a = add_action(
+            &conn,
+            &NewAction {
+                person_id: ada.clone(),
+                text: "Draft the packet".into(),
+                owner: Owner::Me,
+                due_date: None,
+                meeting_id: Some(m.id.clone()),
+            },
+            today,
+        )
+        .unwrap();
+
+        delete_meeting(&mut conn, &m.id).unwrap();
+        assert!(meetings(&conn, &ada).unwrap().is_empty());
+        let queued = queued_points(&conn, &ada).unwrap();
+        assert_eq!(queued.len(), 1);
+        assert_eq!(queued[0].text, "Promotion timeline");
+        let open = open_actions(&conn, &ada, today).unwrap();
+        assert_eq!(
+            (open[0].id.as_str(), open[0].meeting_id.as_deref()),
+            (a.id.as_str(), None)
+        );
+        assert_eq!(
+            delete_meeting(&mut conn, &m.id).unwrap_err().code,
+            ErrorCode::NotFound
         );
     }
 }

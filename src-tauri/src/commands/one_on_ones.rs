@@ -3,7 +3,7 @@ use tauri::{AppHandle, State};
 use crate::state::AppState;
 use leadbook_core::one_on_ones::{
     self as oo, ActionItem, Author, DueEntry, Goal, GoalStatus, HistoryRange, Meeting, NewAction,
-    NoteHit, NotesInput, Prep, Settings, TalkingPoint, Template,
+    NoteHit, NotesInput, Prep, Settings, TalkingPoint, Template, TemplateInput,
 };
 use leadbook_core::people::today;
 use leadbook_core::Error;
@@ -32,6 +32,27 @@ pub async fn oo_meetings(
 pub async fn oo_start(state: State<'_, AppState>, person_id: String) -> Result<Meeting, Error> {
     state
         .with_db(move |c| oo::start_meeting(c, &person_id, None, today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn oo_set_meeting_date(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    date: String,
+) -> Result<Meeting, Error> {
+    state
+        .with_db(move |c| oo::set_meeting_date(c, &meeting_id, &date, today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn oo_delete_meeting(
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Result<(), Error> {
+    state
+        .with_db(move |c| oo::delete_meeting(c, &meeting_id))
         .await
 }
 
@@ -118,6 +139,30 @@ pub async fn oo_set_settings(
 #[tauri::command]
 pub async fn oo_templates(state: State<'_, AppState>) -> Result<Vec<Template>, Error> {
     state.with_db(|c| oo::templates(c)).await
+}
+
+#[tauri::command]
+pub async fn oo_create_template(
+    state: State<'_, AppState>,
+    input: TemplateInput,
+) -> Result<Template, Error> {
+    state.with_db(move |c| oo::create_template(c, &input)).await
+}
+
+#[tauri::command]
+pub async fn oo_update_template(
+    state: State<'_, AppState>,
+    id: String,
+    input: TemplateInput,
+) -> Result<Template, Error> {
+    state
+        .with_db(move |c| oo::update_template(c, &id, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn oo_delete_template(state: State<'_, AppState>, id: String) -> Result<(), Error> {
+    state.with_db(move |c| oo::delete_template(c, &id)).await
 }
 
 #[tauri::command]

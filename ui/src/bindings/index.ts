@@ -165,7 +165,17 @@ export type GoalStatus = "not_started" | "in_progress" | "achieved" | "dropped";
 
 export type Goal = { id: string, person_id: string, title: string, status: GoalStatus, notes: string, created_at: string, updated_at: string, };
 
-export type Template = { id: string, name: string, questions: Array<string>, builtin: boolean, };
+export type Template = { id: string, name: string, questions: Array<string>, 
+/**
+ * Shipped with Leadbook (and editable like any other).
+ */
+builtin: boolean, 
+/**
+ * How many people have it assigned (a delete leaves them without one).
+ */
+used_by: number, };
+
+export type TemplateInput = { name: string, questions: Array<string>, };
 
 export type Prep = { person: Person, status: CadenceStatus, template_name: string | null, last_meeting: Meeting | null, open_actions: Array<ActionItem>, talking_points: Array<TalkingPoint>, suggested_questions: Array<string>, goals: Array<Goal>, 
 /**

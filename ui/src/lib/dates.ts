@@ -31,3 +31,10 @@ export function daysAgo(days: number): string {
   if (days === 1) return 'yesterday';
   return `${days} days ago`;
 }
+
+/** Today as `YYYY-MM-DD` in local time (the form date inputs and Rust use). */
+export function todayDay(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

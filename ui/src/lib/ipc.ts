@@ -25,6 +25,7 @@ import type {
   Settings,
   TalkingPoint,
   Template,
+  TemplateInput,
   PeopleQuery,
   Person,
   PersonInput,
@@ -84,6 +85,9 @@ export const api = {
     meetings: (personId: string) => call<Meeting[]>('oo_meetings', { personId }),
     /** Starts a 1:1 today with the agenda filled from the prep. */
     start: (personId: string) => call<Meeting>('oo_start', { personId }),
+    setMeetingDate: (meetingId: string, date: string) => call<Meeting>('oo_set_meeting_date', { meetingId, date }),
+    /** Deletes a 1:1 started by mistake: its talking points go back to the queue. */
+    deleteMeeting: (meetingId: string) => call<null>('oo_delete_meeting', { meetingId }),
     saveNotes: (meetingId: string, notes: NotesInput) => call<Meeting>('oo_save_notes', { meetingId, notes }),
     addPoint: (personId: string, text: string, author: Author) =>
       call<TalkingPoint>('oo_add_point', { personId, text, author }),
@@ -94,6 +98,9 @@ export const api = {
     settings: (personId: string) => call<Settings>('oo_settings', { personId }),
     setSettings: (settings: Settings) => call<Settings>('oo_set_settings', { settings }),
     templates: () => call<Template[]>('oo_templates'),
+    createTemplate: (input: TemplateInput) => call<Template>('oo_create_template', { input }),
+    updateTemplate: (id: string, input: TemplateInput) => call<Template>('oo_update_template', { id, input }),
+    deleteTemplate: (id: string) => call<null>('oo_delete_template', { id }),
     search: (query: string, personId: string | null) => call<NoteHit[]>('oo_search', { query, personId }),
     /** Native save dialog, then Markdown; private notes only when includePrivate. Null if cancelled. */
     exportHistory: (personId: string, range: HistoryRange, includePrivate: boolean) =>

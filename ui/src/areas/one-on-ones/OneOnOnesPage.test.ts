@@ -132,6 +132,16 @@ function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean } = {}) {
         if (options.staleSaves) return { ...target, shared_notes: 'server copy' };
         return { ...target, ...(args.notes as NotesInput) };
       }
+      case 'oo_set_meeting_date': {
+        if ((args.date as string) > '2026-11-26') {
+          throw { code: 'invalid_input', message: 'A 1:1 cannot be recorded in the future', field: 'date' };
+        }
+        started = { ...started!, date: args.date as string };
+        return started;
+      }
+      case 'oo_delete_meeting':
+        started = null;
+        return null;
       case 'oo_search':
         return options.hits ?? [];
       case 'oo_add_point': {
@@ -154,6 +164,13 @@ function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean } = {}) {
     throw new Error(`unexpected command ${cmd}`);
   });
   return { calls };
+}
+
+/** Sets a date input's value as the browser's picker does (jsdom cannot type into one). */
+function fireInput(input: HTMLInputElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.focus();
 }
 
 describe('OneOnOnesPage', () => {
@@ -209,6 +226,48 @@ describe('OneOnOnesPage', () => {
     // The cursor is in the shared notes, ready to write.
     expect(document.activeElement).toBe(screen.getByTestId('oo-shared-notes'));
     expect(screen.getByTestId('oo-save-state').textContent).toContain('Saved');
+  });
+
+  it('moves a 1:1 to the day it happened, with the error under the field for a future day', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(OneOnOnesPage);
+    await user.click(await screen.findByTestId('oo-start'));
+    await screen.findByTestId('oo-meeting');
+    await user.click(screen.getByTestId('oo-meeting-date'));
+    const input = screen.getByTestId<HTMLInputElement>('oo-meeting-date-input');
+    await waitFor(() => expect(document.activeElement).toBe(input));
+    expect(input.value).toBe('2026-11-26');
+
+    fireInput(input, '2026-12-01');
+    await user.keyboard('{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toBe('A 1:1 cannot be recorded in the future');
+
+    fireInput(input, '2026-11-25');
+    await user.click(screen.getByTestId('oo-meeting-date-save'));
+    await waitFor(() => expect(screen.queryByTestId('oo-meeting-date-input')).toBeNull());
+    expect(backend.calls.filter((c) => c.cmd === 'oo_set_meeting_date').at(-1)!.args).toEqual({
+      meetingId: 'm3',
+      date: '2026-11-25',
+    });
+    expect(screen.getByTestId('oo-meeting-title').textContent).toContain('25');
+  });
+
+  it('deletes a 1:1 started by mistake after asking, and goes back to the prep', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(OneOnOnesPage);
+    await user.click(await screen.findByTestId('oo-start'));
+    await screen.findByTestId('oo-meeting');
+    await user.click(screen.getByTestId('oo-meeting-delete'));
+    const confirm = await screen.findByTestId('confirm-dialog');
+    expect(confirm.textContent).toContain('talking points go back to the queue');
+    // Focus starts on the safe choice.
+    expect(document.activeElement).toBe(within(confirm).getByTestId('confirm-cancel'));
+    await user.click(within(confirm).getByTestId('confirm-ok'));
+    await screen.findByTestId('oo-prep');
+    expect(backend.calls.some((c) => c.cmd === 'oo_delete_meeting' && c.args.meetingId === 'm3')).toBe(true);
+    expect(screen.getAllByTestId('oo-timeline-item')).toHaveLength(2);
   });
 
   it('typing shared notes saves the full notes', async () => {
