@@ -142,6 +142,13 @@ function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean } = {}) {
       case 'oo_delete_meeting':
         started = null;
         return null;
+      case 'oo_export': {
+        const range = args.range as { from: string | null; to: string | null };
+        if (range.from && range.to && range.from > range.to) {
+          throw { code: 'invalid_input', message: 'The end date is before the start date', field: 'to' };
+        }
+        return '/home/me/1on1s-Maya-Chen.md';
+      }
       case 'oo_search':
         return options.hits ?? [];
       case 'oo_add_point': {
@@ -268,6 +275,31 @@ describe('OneOnOnesPage', () => {
     await screen.findByTestId('oo-prep');
     expect(backend.calls.some((c) => c.cmd === 'oo_delete_meeting' && c.args.meetingId === 'm3')).toBe(true);
     expect(screen.getAllByTestId('oo-timeline-item')).toHaveLength(2);
+  });
+
+  it('exports a date range, private notes only when ticked, with range errors under the field', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(OneOnOnesPage);
+    await user.click(await screen.findByTestId('oo-export'));
+    const dialog = await screen.findByTestId('oo-export-dialog');
+    expect(dialog.textContent).toContain('Export 1:1s with Maya Chen');
+    expect(screen.getByTestId<HTMLInputElement>('oo-export-private').checked).toBe(false);
+    fireInput(screen.getByLabelText<HTMLInputElement>('From'), '2026-11-10');
+    fireInput(screen.getByLabelText<HTMLInputElement>('To'), '2026-11-01');
+    await user.click(screen.getByTestId('oo-export-save'));
+    expect((await screen.findByTestId('oo-export-to-error')).textContent).toBe('The end date is before the start date');
+
+    fireInput(screen.getByLabelText<HTMLInputElement>('To'), '2026-11-30');
+    await user.click(screen.getByTestId('oo-export-private'));
+    await user.click(screen.getByTestId('oo-export-save'));
+    await waitFor(() => expect(screen.queryByTestId('oo-export-dialog')).toBeNull());
+    expect(backend.calls.filter((c) => c.cmd === 'oo_export').at(-1)!.args).toEqual({
+      personId: 'p1',
+      range: { from: '2026-11-10', to: '2026-11-30' },
+      includePrivate: true,
+    });
+    expect(toasts.at(-1)?.message).toBe('Exported to /home/me/1on1s-Maya-Chen.md');
   });
 
   it('typing shared notes saves the full notes', async () => {
