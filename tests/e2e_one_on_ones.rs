@@ -1,5 +1,6 @@
-//! End to end: prep a 1:1 in the real app, start it, type notes, kill the app without warning,
-//! relaunch: the notes are there (autosave loses at most the last second of typing).
+//! End to end: prep a 1:1 in the real app, start it, type notes, then kill the app without
+//! warning (autosave loses at most the last second of typing) or close its window mid-typing
+//! (the close flush saves everything); relaunch: the notes are there.
 
 use std::process::Command;
 use std::time::Duration;
@@ -22,6 +23,40 @@ fn seed(dir: &std::path::Path) -> String {
     leadbook_core::people::add(&conn, &input).expect("seed").id
 }
 
+/// Goes to 1:1s and opens `person`'s 1:1 space.
+fn open_person(app: &App, person: &str) -> Result<(), String> {
+    app.click(&app.wait_for("[data-testid=nav-one-on-ones]")?)?;
+    app.click(&app.wait_for(&format!(
+        "[data-testid=oo-person-row][data-person-id='{person}']"
+    ))?)
+}
+
+/// The database is intact and `person`'s only meeting holds exactly these notes.
+fn assert_saved(dir: &std::path::Path, person: &str, shared: &str, private: &str) {
+    let (conn, _) = leadbook_core::store::open(dir).unwrap();
+    assert!(leadbook_core::store::check(&conn).unwrap().is_empty());
+    let meetings = leadbook_core::one_on_ones::meetings(&conn, person).unwrap();
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(meetings[0].shared_notes, shared);
+    assert_eq!(meetings[0].private_notes, private);
+}
+
+/// In a freshly launched app: opens `person`'s meeting from the timeline and checks its notes.
+fn reopen_meeting(app: &App, person: &str, shared: &str, private: &str) -> Result<(), String> {
+    open_person(app, person)?;
+    app.click(&app.wait_for("[data-testid=oo-timeline-item]")?)?;
+    app.wait_for("[data-testid=oo-meeting]")?;
+    for (testid, expected) in [("oo-shared-notes", shared), ("oo-private-notes", private)] {
+        let text = app.execute(&format!(
+            "return document.querySelector('[data-testid={testid}]').value"
+        ))?;
+        if text.as_str() != Some(expected) {
+            return Err(format!("{testid} after relaunch: {text}"));
+        }
+    }
+    Ok(())
+}
+
 #[test]
 fn prep_start_type_kill_relaunch_notes_survive() {
     let data = tempfile::tempdir().unwrap();
@@ -36,10 +71,7 @@ fn prep_start_type_kill_relaunch_notes_survive() {
     let export = out_dir.path().join("ada.md");
     run((|| {
         let app = App::launch(data.path())?;
-        app.click(&app.wait_for("[data-testid=nav-one-on-ones]")?)?;
-        app.click(&app.wait_for(&format!(
-            "[data-testid=oo-person-row][data-person-id='{ada}']"
-        ))?)?;
+        open_person(&app, &ada)?;
         app.wait_for("[data-testid=oo-prep]")?;
         app.type_into(
             &app.find("[data-testid=oo-add-point-text]")?,
@@ -82,28 +114,11 @@ fn prep_start_type_kill_relaunch_notes_survive() {
         Ok(())
     })());
 
-    // The database is intact and holds the notes.
-    let (conn, _) = leadbook_core::store::open(data.path()).unwrap();
-    assert!(leadbook_core::store::check(&conn).unwrap().is_empty());
-    let meetings = leadbook_core::one_on_ones::meetings(&conn, &ada).unwrap();
-    assert_eq!(meetings.len(), 1);
-    assert_eq!(meetings[0].shared_notes, shared);
-    assert_eq!(meetings[0].private_notes, private);
-    drop(conn);
+    assert_saved(data.path(), &ada, shared, private);
 
     run((|| {
         let app = App::launch(data.path())?;
-        app.click(&app.wait_for("[data-testid=nav-one-on-ones]")?)?;
-        app.click(&app.wait_for(&format!(
-            "[data-testid=oo-person-row][data-person-id='{ada}']"
-        ))?)?;
-        app.click(&app.wait_for("[data-testid=oo-timeline-item]")?)?;
-        app.wait_for("[data-testid=oo-meeting]")?;
-        let text =
-            app.execute("return document.querySelector('[data-testid=oo-shared-notes]').value")?;
-        if text.as_str() != Some(shared) {
-            return Err(format!("shared notes after relaunch: {text}"));
-        }
+        reopen_meeting(&app, &ada, shared, private)?;
         app.click(&app.find("[data-testid=oo-done]")?)?;
 
         // Export through the native save dialog: private notes stay out by default.
@@ -121,6 +136,42 @@ fn prep_start_type_kill_relaunch_notes_survive() {
         !md.contains("Seems tired"),
         "private notes must not be exported by default"
     );
+}
+
+#[test]
+fn start_type_close_window_mid_typing_relaunch_notes_survive() {
+    let data = tempfile::tempdir().unwrap();
+    let ada = seed(data.path());
+    let shared = "Wants to lead the Postgres 17 migration";
+    let (first, last) = (
+        "Asked about the staff promo; ",
+        "be honest about the timeline",
+    );
+    let private = format!("{first}{last}");
+    run((|| {
+        let app = App::launch(data.path())?;
+        open_person(&app, &ada)?;
+        app.click(&app.wait_for("[data-testid=oo-start]")?)?;
+        app.wait_for("[data-testid=oo-meeting]")?;
+        app.type_into(&app.find("[data-testid=oo-shared-notes]")?, shared)?;
+        let private_notes = app.find("[data-testid=oo-private-notes]")?;
+        app.type_into(&private_notes, first)?;
+        // Close right after the last keystroke, well inside the 300 ms autosave debounce: only
+        // the window's close handler can save this last chunk.
+        app.type_into(&private_notes, last)?;
+        app.close_window()?;
+        app.wait_for_exit()
+    })());
+
+    assert_saved(data.path(), &ada, shared, &private);
+
+    run((|| {
+        let app = App::launch(data.path())?;
+        reopen_meeting(&app, &ada, shared, &private)?;
+        app.screenshot("one-on-ones-after-close")?;
+        app.quit();
+        Ok(())
+    })());
 }
 
 #[test]

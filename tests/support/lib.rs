@@ -58,6 +58,7 @@ pub struct App {
     base: String,
     session: String,
     agent: ureq::Agent,
+    data_dir: PathBuf,
 }
 
 /// A WebDriver element reference.
@@ -98,6 +99,7 @@ impl App {
             base: format!("http://127.0.0.1:{port}"),
             session: String::new(),
             agent,
+            data_dir: data_dir.to_path_buf(),
         };
         app.wait_for_driver()?;
         let caps = json!({
@@ -317,6 +319,94 @@ impl App {
             }
         }
         xdotool(&["key", key])
+    }
+
+    /// Closes the main window as a window manager does when the user clicks its close button:
+    /// a `WM_PROTOCOLS`/`WM_DELETE_WINDOW` client message, which GTK turns into a close request
+    /// (so the page's close handler runs). Xvfb has no window manager, so alt+F4 does nothing.
+    pub fn close_window(&self) -> Result<()> {
+        use x11rb::connection::Connection;
+        use x11rb::protocol::xproto::{
+            AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, MapState, Window,
+        };
+        let pid = self.app_pid().ok_or("the app is not running")?;
+        let err = |e: &dyn std::fmt::Display| format!("X11: {e}");
+        let (conn, screen) = x11rb::connect(None).map_err(|e| err(&e))?;
+        let atom = |name: &str| -> Result<u32> {
+            let cookie = conn
+                .intern_atom(false, name.as_bytes())
+                .map_err(|e| err(&e))?;
+            Ok(cookie.reply().map_err(|e| err(&e))?.atom)
+        };
+        let (protocols, delete, wm_pid) = (
+            atom("WM_PROTOCOLS")?,
+            atom("WM_DELETE_WINDOW")?,
+            atom("_NET_WM_PID")?,
+        );
+        let prop = |w: Window, name: u32, kind: AtomEnum| -> Option<Vec<u8>> {
+            let reply = conn.get_property(false, w, name, kind, 0, 256).ok()?;
+            reply.reply().ok().map(|r| r.value)
+        };
+        let cardinals = |w: Window, name: u32, kind: AtomEnum| -> Vec<u32> {
+            let bytes = prop(w, name, kind).unwrap_or_default();
+            bytes
+                .chunks_exact(4)
+                .map(|c| u32::from_ne_bytes(c.try_into().unwrap()))
+                .collect()
+        };
+        // GTK also keeps an unmapped leader window ("leadbook"), and dialogs are top-level
+        // windows too: pick the app's mapped window titled as in tauri.conf.json.
+        let root = conn.setup().roots[screen].root;
+        let children = conn.query_tree(root).map_err(|e| err(&e))?;
+        let window = children
+            .reply()
+            .map_err(|e| err(&e))?
+            .children
+            .into_iter()
+            .find(|&w| {
+                let mapped = conn
+                    .get_window_attributes(w)
+                    .ok()
+                    .and_then(|c| c.reply().ok())
+                    .is_some_and(|a| a.map_state == MapState::VIEWABLE);
+                mapped
+                    && cardinals(w, wm_pid, AtomEnum::CARDINAL) == [pid]
+                    && prop(w, AtomEnum::WM_NAME.into(), AtomEnum::STRING).as_deref()
+                        == Some(b"Leadbook".as_slice())
+                    && cardinals(w, protocols, AtomEnum::ATOM).contains(&delete)
+            })
+            .ok_or_else(|| format!("no Leadbook window with WM_DELETE_WINDOW for pid {pid}"))?;
+        let event = ClientMessageEvent::new(
+            32,
+            window,
+            protocols,
+            [delete, x11rb::CURRENT_TIME, 0, 0, 0],
+        );
+        conn.send_event(false, window, EventMask::NO_EVENT, event)
+            .map_err(|e| err(&e))?;
+        conn.flush().map_err(|e| err(&e))?;
+        Ok(())
+    }
+
+    /// Waits up to 15 s for the app process on this data dir to exit (after `close_window`).
+    pub fn wait_for_exit(&self) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.app_pid().is_some() {
+            if Instant::now() > deadline {
+                return Err("the app did not exit within 15 s".into());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(())
+    }
+
+    /// The pid of the app process running on this data dir, if any.
+    fn app_pid(&self) -> Option<u32> {
+        let pattern = format!("leadbook --data-dir {}", self.data_dir.display());
+        let out = Command::new("pgrep").args(["-f", &pattern]).output().ok()?;
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find_map(|l| l.trim().parse().ok())
     }
 
     /// Ends the session, which closes the app.
