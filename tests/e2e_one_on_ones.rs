@@ -123,7 +123,9 @@ fn prep_start_type_kill_relaunch_notes_survive() {
 
         // Export through the native save dialog: private notes stay out by default.
         app.click(&app.wait_for("[data-testid=oo-export]")?)?;
-        app.click(&app.wait_for("[data-testid=oo-export-save]")?)?;
+        app.wait_for("[data-testid=oo-export-dialog]")?;
+        app.screenshot("one-on-ones-export-dialog")?;
+        app.click(&app.find("[data-testid=oo-export-save]")?)?;
         app.native_dialog("Export 1:1 history", export.to_str().unwrap(), "Return")?;
         app.wait_for_text("[data-testid=toast]", "Exported to")?;
         app.screenshot("one-on-ones-exported")?;
@@ -172,6 +174,72 @@ fn start_type_close_window_mid_typing_relaunch_notes_survive() {
         app.quit();
         Ok(())
     })());
+}
+
+#[test]
+fn edit_the_template_then_start_and_move_the_1_1_to_its_real_date() {
+    let data = tempfile::tempdir().unwrap();
+    let ada = seed(data.path());
+    {
+        let (conn, _) = leadbook_core::store::open(data.path()).unwrap();
+        let settings = leadbook_core::one_on_ones::Settings {
+            person_id: ada.clone(),
+            cadence: leadbook_core::one_on_ones::Cadence::Weekly,
+            template_id: Some("tpl-feedback".into()),
+        };
+        leadbook_core::one_on_ones::set_settings(&conn, &settings).unwrap();
+    }
+    let question = "What is one thing I should stop doing?";
+    run((|| {
+        let app = App::launch(data.path())?;
+        open_person(&app, &ada)?;
+        app.wait_for("[data-testid=oo-question]")?;
+
+        // The dialog opens on Ada's template; rewrite its questions and save.
+        app.click(&app.find("[data-testid=oo-edit-templates]")?)?;
+        app.wait_for("[data-testid=oo-templates-dialog]")?;
+        let questions = app.find("#oo-template-questions")?;
+        app.replace_text(
+            &questions,
+            &format!("{question}{ENTER}What should I keep doing?"),
+        )?;
+        app.screenshot("one-on-ones-templates")?;
+        app.click(&app.find("[data-testid=oo-template-save]")?)?;
+        app.wait_for_text("[data-testid=toast]", "saved")?;
+        app.click(&app.find("[data-testid=oo-templates-close]")?)?;
+        app.wait_for_text("[data-testid=oo-question]", question)?;
+
+        // Start the 1:1: the agenda carries the edited question.
+        app.click(&app.find("[data-testid=oo-start]")?)?;
+        app.wait_for("[data-testid=oo-meeting]")?;
+        let agenda =
+            app.execute("return document.querySelector('[data-testid=oo-agenda]').value")?;
+        if !agenda.as_str().unwrap_or_default().contains(question) {
+            return Err(format!("agenda lacks the edited question: {agenda}"));
+        }
+
+        // It actually happened on 29 October: move it there. A date input takes no typed
+        // text through WebDriver the same way in every engine, so set it as a picker would.
+        app.click(&app.find("[data-testid=oo-meeting-date]")?)?;
+        app.wait_for("[data-testid=oo-meeting-date-input]")?;
+        app.execute(
+            "const el = document.querySelector('[data-testid=oo-meeting-date-input]');
+             el.value = '2026-10-29';
+             el.dispatchEvent(new Event('input', { bubbles: true }));",
+        )?;
+        app.screenshot("one-on-ones-meeting-date")?;
+        app.click(&app.find("[data-testid=oo-meeting-date-save]")?)?;
+        app.wait_for_text("[data-testid=oo-meeting-title]", "October")?;
+        app.quit();
+        Ok(())
+    })());
+
+    let (conn, _) = leadbook_core::store::open(data.path()).unwrap();
+    let meetings = leadbook_core::one_on_ones::meetings(&conn, &ada).unwrap();
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(meetings[0].date, "2026-10-29");
+    let template = leadbook_core::one_on_ones::template(&conn, "tpl-feedback").unwrap();
+    assert_eq!(template.questions[0], question);
 }
 
 #[test]
