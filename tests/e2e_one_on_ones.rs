@@ -250,6 +250,8 @@ fn today_and_demo_team() {
         app.click(&app.wait_for("[data-testid=nav-today]")?)?;
         app.click(&app.wait_for("[data-testid=load-demo]")?)?;
         app.wait_for("[data-testid=today-due-row]")?;
+        app.wait_for_text("[data-testid=toast]", "demo team")?;
+        app.click(&app.find("[data-testid=toast] .close")?)?;
         app.screenshot("today")?;
         app.click(&app.find("[data-testid=today-prep]")?)?;
         app.wait_for("[data-testid=oo-prep]")?;

@@ -213,16 +213,17 @@ pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
                 template_id: Some((*template).into()),
             },
         )?;
-        // A year of 1:1s on their cadence; the most recent one a little late for some people,
-        // so Today has someone overdue and someone due.
+        // A year of 1:1s on their cadence, the most recent one recent for some people and a
+        // little late for others, so Today shows a realistic mix of on track, due and overdue.
         let step = match cadence {
             Cadence::Weekly => 7,
             Cadence::Biweekly => 14,
             Cadence::Monthly => 30,
         };
+        // Counted back from the last 1:1, so it falls exactly `lateness` days ago.
         let lateness = [6u64, 2, 7, 5, 9, 12, 16, 3][i];
-        let mut date = today - Days::new(365);
         let last = today - Days::new(lateness);
+        let mut date = last - Days::new(step * (365 / step));
         while date <= last {
             let topic = TOPICS[rng.next(TOPICS.len())];
             let id = new_id();
@@ -322,8 +323,24 @@ mod tests {
         let report = load(&mut conn, today).unwrap();
         assert_eq!(report.people, 8);
         assert!(report.meetings > 250, "{report:?}");
+        // A realistic mix on Today, not a wall of red.
+        let states: Vec<DueState> = crate::people::list(&conn, &Default::default())
+            .unwrap()
+            .iter()
+            .map(|p| one_on_ones::prep(&conn, &p.id, today).unwrap().status.state)
+            .collect();
+        for state in [
+            DueState::OnTrack,
+            DueState::DueSoon,
+            DueState::Due,
+            DueState::Overdue,
+        ] {
+            assert!(states.contains(&state), "{state:?} missing from {states:?}");
+        }
+        let overdue = states.iter().filter(|s| **s == DueState::Overdue).count();
+        assert_eq!(overdue, 2, "{states:?}");
         let due = one_on_ones::due_this_week(&conn, today).unwrap();
-        assert!(due.iter().any(|d| d.status.state == DueState::Overdue));
+        assert!(due.len() < 8, "{due:?}");
         // Every person has a prep with questions and open actions carried forward.
         let ada = crate::people::list(&conn, &Default::default())
             .unwrap()
