@@ -347,6 +347,8 @@ mod tests {
             .remove(0);
         let prep = one_on_ones::prep(&conn, &ada.id, today).unwrap();
         assert!(!prep.suggested_questions.is_empty() && !prep.open_actions.is_empty());
+        // Loading the team is not an edit of anyone's profile.
+        assert!(!prep.since_last.iter().any(|l| l.starts_with("Profile")));
         assert!(store::check(&conn).unwrap().is_empty());
     }
 

@@ -1048,6 +1048,14 @@ pub fn prep(conn: &Connection, person_id: &str, today: NaiveDate) -> Result<Prep
                 format!("Goal “{}” is now {status}", g.title)
             });
         }
+        // People keeps no field history, so say when, and the People page shows what. Only
+        // real edits count: a person added after their (backdated) 1:1s was not edited.
+        if person.updated_at > m.created_at && person.updated_at != person.created_at {
+            let day = person.updated_at.get(..10).unwrap_or(&person.updated_at);
+            since_last.push(format!(
+                "Profile edited on {day} (title, team, level or notes)"
+            ));
+        }
     }
     Ok(Prep {
         status,
@@ -1606,6 +1614,21 @@ mod tests {
                 "1 action item done",
                 "Goal “Lead an incident review” is now achieved"
             ]
+        );
+        let mut profile = PersonInput {
+            name: p.person.name.clone(),
+            title: Some("Staff Engineer".into()),
+            ..Default::default()
+        };
+        profile.email = p.person.email.clone();
+        let edited = people::update(&conn, &ada, &profile).unwrap();
+        let p = prep(&conn, &ada, today).unwrap();
+        assert_eq!(
+            p.since_last[2],
+            format!(
+                "Profile edited on {} (title, team, level or notes)",
+                &edited.updated_at[..10]
+            )
         );
     }
 
