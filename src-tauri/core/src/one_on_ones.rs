@@ -557,6 +557,7 @@ pub fn start_meeting_in(
             "A 1:1 cannot be recorded in the future",
         ));
     }
+    ensure_day_free(tx, person_id, date, "")?;
     let prep = prep(tx, person_id, today)?;
     let agenda = compose_agenda(
         &prep.talking_points,
@@ -574,6 +575,28 @@ pub fn start_meeting_in(
         params![id, person_id],
     )?;
     get_meeting(tx, &id)
+}
+
+/// One 1:1 per person per day (other than `except`): a second one the same day would split
+/// that day's notes across two records.
+fn ensure_day_free(
+    conn: &Connection,
+    person_id: &str,
+    date: NaiveDate,
+    except: &str,
+) -> Result<()> {
+    let taken: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM meetings WHERE person_id = ?1 AND date = ?2 AND id <> ?3)",
+        )?
+        .query_row(params![person_id, date.to_string(), except], |r| r.get(0))?;
+    if taken {
+        return Err(Error::conflict(
+            "date",
+            format!("There is already a 1:1 on {date}; add to that one instead"),
+        ));
+    }
+    Ok(())
 }
 
 /// What the notes editor saves (autosave sends the whole state each time; saving is idempotent).
@@ -629,7 +652,7 @@ pub fn set_meeting_date(
     date: &str,
     today: NaiveDate,
 ) -> Result<Meeting> {
-    get_meeting(conn, meeting_id)?;
+    let meeting = get_meeting(conn, meeting_id)?;
     let date = valid_date("date", date)?;
     if date > today {
         return Err(Error::invalid(
@@ -637,6 +660,7 @@ pub fn set_meeting_date(
             "A 1:1 cannot be recorded in the future",
         ));
     }
+    ensure_day_free(conn, &meeting.person_id, date, meeting_id)?;
     conn.execute(
         "UPDATE meetings SET date = ?2, updated_at = ?3 WHERE id = ?1",
         params![meeting_id, date.to_string(), now_utc()],
@@ -1950,6 +1974,29 @@ mod tests {
         let err = set_meeting_date(&conn, &m.id, "2026-02-30", today).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("date"));
         assert_eq!(get_meeting(&conn, &m.id).unwrap().date, "2026-03-09");
+    }
+
+    #[test]
+    fn one_meeting_per_person_per_day() {
+        let (mut conn, ada) = setup();
+        let today = d("2026-03-10");
+        let first = start_meeting(&mut conn, &ada, None, today).unwrap();
+        add_talking_point(&conn, &ada, "Hiring plan", Author::Mine).unwrap();
+        let err = start_meeting(&mut conn, &ada, None, today).unwrap_err();
+        assert_eq!(
+            (err.code, err.field.as_deref()),
+            (ErrorCode::Conflict, Some("date"))
+        );
+        // Nothing written: still one meeting, and the point is still queued for the next one.
+        assert_eq!(meetings(&conn, &ada).unwrap().len(), 1);
+        assert_eq!(queued_points(&conn, &ada).unwrap().len(), 1);
+
+        // Another day is fine; moving it onto the first one's day is not; re-saving its own
+        // date is.
+        let second = start_meeting(&mut conn, &ada, Some("2026-03-03"), today).unwrap();
+        let err = set_meeting_date(&conn, &second.id, &first.date, today).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Conflict);
+        set_meeting_date(&conn, &second.id, "2026-03-03", today).unwrap();
     }
 
     #[test]

@@ -125,6 +125,8 @@ function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean } = {}) {
         started = meeting('m3', '2026-11-26', {
           agenda: '## Talking points\n- (theirs) Wants to rotate off on-call in December\n',
         });
+        prep.last_meeting = started;
+        prep.status = { ...overdue, last_date: started.date, days_since_last: 0, next_due: '2026-12-03', state: 'on_track' };
         return started;
       case 'oo_save_notes': {
         const target = [started, ...meetings].find((m) => m?.id === args.meetingId)!;
@@ -233,6 +235,20 @@ describe('OneOnOnesPage', () => {
     // The cursor is in the shared notes, ready to write.
     expect(document.activeElement).toBe(screen.getByTestId('oo-shared-notes'));
     expect(screen.getByTestId('oo-save-state').textContent).toContain('Saved');
+  });
+
+  it("once today's 1:1 exists, the prep opens it instead of starting another", async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(OneOnOnesPage);
+    await user.click(await screen.findByTestId('oo-start'));
+    await screen.findByTestId('oo-meeting');
+    await user.click(screen.getByTestId('oo-done'));
+    await screen.findByTestId('oo-prep');
+    await waitFor(() => expect(screen.queryByTestId('oo-start')).toBeNull());
+    await user.click(screen.getByTestId('oo-open-today'));
+    expect((await screen.findByTestId('oo-meeting')).dataset.meetingId).toBe('m3');
+    expect(backend.calls.filter((c) => c.cmd === 'oo_start')).toHaveLength(1);
   });
 
   it('moves a 1:1 to the day it happened, with the error under the field for a future day', async () => {
