@@ -70,7 +70,7 @@ const overdue: CadenceStatus = {
 type Call = { cmd: string; args: Record<string, unknown> };
 
 /** An in-memory stand-in for the 1:1 commands, with Maya's prep as the backend would return it. */
-function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean } = {}) {
+function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean; settingsFail?: boolean } = {}) {
   const calls: Call[] = [];
   const maya = person('p1', 'Maya Chen');
   const meetings: Meeting[] = [
@@ -119,6 +119,7 @@ function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean } = {}) {
       case 'oo_settings':
         return { ...settings, person_id: args.personId };
       case 'oo_set_settings':
+        if (options.settingsFail) throw { code: 'storage', message: 'The database is locked' };
         settings = args.settings as typeof settings;
         return settings;
       case 'oo_start':
@@ -505,6 +506,17 @@ describe('OneOnOnesPage', () => {
     );
     // The prep is asked for again: the backend decides the new status and questions.
     expect(backend.calls.filter((c) => c.cmd === 'oo_prep').length).toBeGreaterThan(1);
+  });
+
+  it('puts a setting back on what is saved when saving it fails', async () => {
+    fakeBackend({ settingsFail: true });
+    const user = userEvent.setup();
+    render(OneOnOnesPage);
+    await screen.findByTestId('oo-prep');
+    const cadence = screen.getByTestId<HTMLSelectElement>('oo-cadence');
+    await user.selectOptions(cadence, 'monthly');
+    await waitFor(() => expect(toasts.at(-1)?.message).toBe('The database is locked'));
+    expect(cadence.value).toBe('weekly');
   });
 
   it('moves through people with the arrow keys and opens one with Enter', async () => {
