@@ -122,19 +122,123 @@ const TEAM: [Member; 8] = [
     ),
 ];
 
-const TOPICS: [&str; 12] = [
-    "the Kubernetes 1.31 upgrade plan",
-    "alert noise on the payments cluster",
-    "the Terraform module refactor",
-    "last week's P1 postmortem actions",
-    "on-call load after the holiday rota",
-    "the cost review for idle GPU nodes",
-    "the DR exercise for the primary database",
-    "mentoring the new joiner",
-    "the observability consolidation RFC",
-    "secrets rotation for the CI runners",
-    "capacity forecast for Q3",
-    "promotion packet feedback",
+/// What a 1:1 was about, and the concrete follow-ups such a talk tends to end with.
+const TOPICS: [(&str, [&str; 3]); 12] = [
+    (
+        "the Kubernetes 1.31 upgrade plan",
+        [
+            "Write the Kubernetes upgrade runbook for the staging clusters",
+            "Book the change window for the production node pools",
+            "List the deprecated APIs still in use before the upgrade",
+        ],
+    ),
+    (
+        "alert noise on the payments cluster",
+        [
+            "Delete or demote the five noisiest payments alerts",
+            "Add an SLO burn-rate alert to replace the CPU alerts",
+            "Review last month's pages with the payments team",
+        ],
+    ),
+    (
+        "the Terraform module refactor",
+        [
+            "Split the network module out of the monorepo state",
+            "Pin provider versions across all Terraform modules",
+            "Pair on the state migration plan",
+        ],
+    ),
+    (
+        "last week's P1 postmortem actions",
+        [
+            "Close the remaining postmortem action items",
+            "Share the P1 timeline with the support team",
+            "Add the missing database failover alert",
+        ],
+    ),
+    (
+        "on-call load after the holiday rota",
+        [
+            "Rebalance the December on-call rota",
+            "Give back a day off for the weekend pages",
+            "Count out-of-hours pages per person for the quarter",
+        ],
+    ),
+    (
+        "the cost review for idle GPU nodes",
+        [
+            "Set a scale-to-zero policy on the idle GPU node pool",
+            "Send the GPU cost report to finance",
+            "Tag every GPU workload with its owning team",
+        ],
+    ),
+    (
+        "the DR exercise for the primary database",
+        [
+            "Schedule the database failover drill",
+            "Measure restore time from last night's backup",
+            "Document the DR runbook gaps found in the drill",
+        ],
+    ),
+    (
+        "mentoring the new joiner",
+        [
+            "Set up weekly pairing with the new joiner",
+            "Pick a first on-call shadow shift for the new joiner",
+            "Write down the onboarding gaps they hit",
+        ],
+    ),
+    (
+        "the observability consolidation RFC",
+        [
+            "Circulate the observability RFC for comments",
+            "Estimate the log storage savings of the consolidation",
+            "Get sign-off from the data platform lead",
+        ],
+    ),
+    (
+        "secrets rotation for the CI runners",
+        [
+            "Rotate the CI runner tokens and move them to the vault",
+            "Add an expiry alert for long-lived CI secrets",
+            "Audit which pipelines still read plain environment secrets",
+        ],
+    ),
+    (
+        "capacity forecast for Q3",
+        [
+            "Draft the Q3 capacity forecast with growth scenarios",
+            "Check reserved instance coverage before renewal",
+            "Review the storage growth trend with the DBAs",
+        ],
+    ),
+    (
+        "promotion packet feedback",
+        [
+            "Send written feedback on the promotion packet draft",
+            "Collect two peer testimonials for the packet",
+            "Map the packet's evidence to the next level's expectations",
+        ],
+    ),
+];
+
+/// One queued talking point from each person, and one from the manager for every other person.
+const THEIR_POINTS: [&str; 8] = [
+    "Can we talk about the next step on the ladder?",
+    "I'd like to rotate off the Terraform work for a quarter",
+    "The on-call handover notes keep getting skipped",
+    "Conference talk proposal: can I submit it?",
+    "Feeling stretched between the migration and support",
+    "Interested in mentoring the next new joiner",
+    "Would like more say in the security roadmap",
+    "How am I doing against the onboarding plan?",
+];
+
+const MY_POINTS: [&str; 4] = [
+    "Feedback on the incident review you ran",
+    "Your scope for next quarter",
+    "Thanks for covering the weekend pages",
+    "Calibration is coming: what should I know?",
 ];
 
 const OUTCOMES: [&str; 8] = [
@@ -225,7 +329,7 @@ pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
         let last = today - Days::new(lateness);
         let mut date = last - Days::new(step * (365 / step));
         while date <= last {
-            let topic = TOPICS[rng.next(TOPICS.len())];
+            let (topic, follow_ups) = TOPICS[rng.next(TOPICS.len())];
             let id = new_id();
             let shared = format!(
                 "## {topic}\n{}\n\n- Follow-ups are in the action items.",
@@ -264,7 +368,7 @@ pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
                     params![
                         new_id(),
                         person.id,
-                        format!("Follow up on {topic}"),
+                        follow_ups[rng.next(follow_ups.len())],
                         if rng.next(2) == 0 { "me" } else { "them" },
                         due.to_string(),
                         id,
@@ -276,12 +380,9 @@ pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
             }
             date = date + Days::new(step);
         }
-        for (author, text) in [
-            ("theirs", "Can we talk about the next step on the ladder?"),
-            ("mine", "Feedback on the incident review you ran"),
-        ]
-        .into_iter()
-        .take(1 + i % 2)
+        for (author, text) in [("theirs", THEIR_POINTS[i]), ("mine", MY_POINTS[i % 4])]
+            .into_iter()
+            .take(1 + i % 2)
         {
             tx.execute(
                 "INSERT INTO talking_points (id, person_id, text, author, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
