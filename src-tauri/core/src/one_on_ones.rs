@@ -2,6 +2,8 @@
 //! meeting to meeting until done, meetings with shared and private notes, growth goals,
 //! agenda/question templates, and the prep view that pulls it together.
 
+use std::borrow::Cow;
+
 use chrono::{Months, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -1373,7 +1375,7 @@ pub fn snippet(text: &str, words: &[String], width: usize) -> String {
     }
     let mut at = begin;
     for &(s, e) in &tokens[from..to] {
-        out.push_str(&text[at..s]);
+        out.push_str(&plain_gap(&text[at..s]));
         if matches(&text[s..e]) {
             out.push('\u{2}');
             out.push_str(&text[s..e]);
@@ -1387,7 +1389,36 @@ pub fn snippet(text: &str, words: &[String], width: usize) -> String {
     if to < tokens.len() {
         out.push('…');
     }
-    out.replace('\n', " ")
+    out
+}
+
+/// The text between two words of a snippet, as a reader wants it on one line: Markdown heading,
+/// bullet, quote and emphasis marks dropped, line breaks shown as " · " (or a space after a
+/// sentence's end).
+fn plain_gap(gap: &str) -> Cow<'_, str> {
+    if !gap.contains(['\n', '*', '`']) {
+        return Cow::Borrowed(gap);
+    }
+    let strip = |part: &str| part.replace(['*', '`'], "");
+    let Some((before, rest)) = gap.split_once('\n') else {
+        return Cow::Owned(strip(gap));
+    };
+    let before = strip(before.trim_end());
+    let after: String = rest
+        .split('\n')
+        .map(|line| {
+            let line = line
+                .trim_start()
+                .trim_start_matches(['#', '-', '*', '+', '>']);
+            strip(line.trim_start())
+        })
+        .collect();
+    let sep = if before.ends_with(['.', ';', ':', '!', '?']) {
+        " "
+    } else {
+        " · "
+    };
+    Cow::Owned(format!("{before}{sep}{after}"))
 }
 
 #[cfg(test)]
@@ -1795,6 +1826,13 @@ mod tests {
             "…here. The \u{2}error\u{3} \u{2}budget\u{3} burned; errors…"
         );
         assert_eq!(snippet("", &words, 6), "");
+        // Markdown structure becomes one readable line.
+        let notes =
+            "## Talking points\n- (theirs) the **error budget**\n\n## Outcome\nDone.\n> Next: more";
+        assert_eq!(
+            snippet(notes, &query_words("budget"), 20),
+            "Talking points · (theirs) the error \u{2}budget\u{3} · Outcome · Done. Next: more"
+        );
         assert_eq!(snippet("no match at all", &words, 2), "no match…");
     }
 
