@@ -406,6 +406,16 @@ pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
                 goal_date
             ],
         )?;
+        // Some work lands between 1:1s, so the prep's "Since last 1:1" has something to say:
+        // every other person closed their oldest open item yesterday.
+        if i % 2 == 0 && lateness > 1 {
+            tx.execute(
+                "UPDATE action_items SET done_at = ?2 WHERE id =
+                   (SELECT id FROM action_items WHERE person_id = ?1 AND done_at IS NULL
+                    ORDER BY created_at LIMIT 1)",
+                params![person.id, format!("{}T16:00:00.000Z", today - Days::new(1))],
+            )?;
+        }
     }
     tx.commit()?;
     Ok(report)
@@ -448,6 +458,15 @@ mod tests {
             .remove(0);
         let prep = one_on_ones::prep(&conn, &ada.id, today).unwrap();
         assert!(!prep.suggested_questions.is_empty() && !prep.open_actions.is_empty());
+        let since: Vec<String> = crate::people::list(&conn, &Default::default())
+            .unwrap()
+            .iter()
+            .flat_map(|p| one_on_ones::prep(&conn, &p.id, today).unwrap().since_last)
+            .collect();
+        assert!(
+            since.contains(&"1 action item done".to_string()),
+            "{since:?}"
+        );
         // Loading the team is not an edit of anyone's profile.
         assert!(!prep.since_last.iter().any(|l| l.starts_with("Profile")));
         assert!(store::check(&conn).unwrap().is_empty());
