@@ -463,10 +463,7 @@ mod tests {
             .iter()
             .flat_map(|p| one_on_ones::prep(&conn, &p.id, today).unwrap().since_last)
             .collect();
-        assert!(
-            since.contains(&"1 action item done".to_string()),
-            "{since:?}"
-        );
+        assert!(since.iter().any(|l| l.starts_with("Done: ")), "{since:?}");
         // Loading the team is not an edit of anyone's profile.
         assert!(!prep.since_last.iter().any(|l| l.starts_with("Profile")));
         assert!(store::check(&conn).unwrap().is_empty());

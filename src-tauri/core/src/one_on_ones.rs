@@ -1034,7 +1034,7 @@ pub struct Prep {
     pub talking_points: Vec<TalkingPoint>,
     pub suggested_questions: Vec<String>,
     pub goals: Vec<Goal>,
-    /// What changed since the last 1:1, one line each ("2 action items done", "Goal … achieved").
+    /// What changed since the last 1:1, one line each ("Done: …", "Goal … is now achieved").
     pub since_last: Vec<String>,
 }
 
@@ -1055,15 +1055,23 @@ pub fn prep(conn: &Connection, person_id: &str, today: NaiveDate) -> Result<Prep
     let goals = goals(conn, person_id)?;
     let mut since_last = Vec::new();
     if let Some(m) = &last {
-        let done: i64 = conn
+        // Name what got done (the first few); a bare count says little in a prep.
+        const NAMED: usize = 3;
+        let done: Vec<String> = conn
             .prepare_cached(
-                "SELECT count(*) FROM action_items WHERE person_id = ?1 AND done_at > ?2",
+                "SELECT text FROM action_items WHERE person_id = ?1 AND done_at > ?2
+                 ORDER BY done_at",
             )?
-            .query_row(params![person_id, m.created_at], |r| r.get(0))?;
-        if done > 0 {
+            .query_map(params![person_id, m.created_at], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for text in done.iter().take(NAMED) {
+            since_last.push(format!("Done: {text}"));
+        }
+        if done.len() > NAMED {
+            let more = done.len() - NAMED;
             since_last.push(format!(
-                "{done} action item{} done",
-                if done == 1 { "" } else { "s" }
+                "…and {more} more action item{} done",
+                if more == 1 { "" } else { "s" }
             ));
         }
         for g in goals.iter().filter(|g| g.updated_at > m.created_at) {
@@ -1666,10 +1674,25 @@ mod tests {
         assert_eq!(
             p.since_last,
             [
-                "1 action item done",
+                "Done: Draft the roadmap",
                 "Goal “Lead an incident review” is now achieved"
             ]
         );
+        // The first three done items are named, the rest counted.
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        for text in [
+            "Book the offsite",
+            "Send the RFC",
+            "Fix the alert",
+            "Ship it",
+        ] {
+            let a = action(&conn, &ada, text, None, today);
+            set_action_done(&conn, &a.id, true, today).unwrap();
+        }
+        let lines = prep(&conn, &ada, today).unwrap().since_last;
+        assert_eq!(lines[0], "Done: Draft the roadmap");
+        assert_eq!(lines[3], "…and 2 more action items done");
+        assert!(lines[4].starts_with("Goal"), "{lines:?}");
         let mut profile = PersonInput {
             name: p.person.name.clone(),
             title: Some("Staff Engineer".into()),
@@ -1679,8 +1702,8 @@ mod tests {
         let edited = people::update(&conn, &ada, &profile).unwrap();
         let p = prep(&conn, &ada, today).unwrap();
         assert_eq!(
-            p.since_last[2],
-            format!(
+            p.since_last.last().unwrap(),
+            &format!(
                 "Profile edited on {} (title, team, level or notes)",
                 &edited.updated_at[..10]
             )

@@ -179,7 +179,7 @@ export type TemplateInput = { name: string, questions: Array<string>, };
 
 export type Prep = { person: Person, status: CadenceStatus, template_name: string | null, last_meeting: Meeting | null, open_actions: Array<ActionItem>, talking_points: Array<TalkingPoint>, suggested_questions: Array<string>, goals: Array<Goal>, 
 /**
- * What changed since the last 1:1, one line each ("2 action items done", "Goal … achieved").
+ * What changed since the last 1:1, one line each ("Done: …", "Goal … is now achieved").
  */
 since_last: Array<string>, };
 

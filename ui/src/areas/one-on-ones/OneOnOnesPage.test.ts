@@ -97,7 +97,7 @@ function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean; settings
     goals: [
       { id: 'g1', person_id: 'p1', title: 'Lead a design review', status: 'in_progress', notes: '', created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-20T00:00:00Z' },
     ],
-    since_last: ['2 action items done'],
+    since_last: ['Done: Send the on-call handover notes'],
   };
   let started: Meeting | null = null;
   let settings = { person_id: 'p1', cadence: 'weekly', template_id: 'tpl-career-growth' as string | null };
@@ -214,7 +214,7 @@ describe('OneOnOnesPage', () => {
     expect(within(screen.getByTestId('oo-questions')).getByTestId('oo-question').textContent).toBe(
       'What part of your work lately has given you the most energy?',
     );
-    expect(screen.getByTestId('oo-since-last').textContent).toContain('2 action items done');
+    expect(screen.getByTestId('oo-since-last').textContent).toContain('Done: Send the on-call handover notes');
     // The last 1:1's shared notes render as Markdown; private notes stay closed until asked for.
     expect(screen.getByTestId('oo-last-shared').querySelector('strong')?.textContent).toBe('cleanly');
     expect(screen.queryByTestId('oo-last-private')).toBeNull();
