@@ -5,7 +5,7 @@
 use std::process::Command;
 use std::time::Duration;
 
-use leadbook_tests::{App, ENTER};
+use leadbook_tests::{App, CONTROL, ENTER, NULL_KEY};
 
 fn run(result: Result<(), String>) {
     if let Err(e) = result {
@@ -230,6 +230,24 @@ fn edit_the_template_then_start_and_move_the_1_1_to_its_real_date() {
         app.screenshot("one-on-ones-meeting-date")?;
         app.click(&app.find("[data-testid=oo-meeting-date-save]")?)?;
         app.wait_for_text("[data-testid=oo-meeting-title]", "October")?;
+
+        // Notes are Markdown: Ctrl+B bolds the selection; Preview shows them formatted.
+        let notes = app.find("[data-testid=oo-shared-notes]")?;
+        app.type_into(&notes, "Ship it: the rota moves to Mondays")?;
+        app.execute(
+            "document.querySelector('[data-testid=oo-shared-notes]').setSelectionRange(0, 7)",
+        )?;
+        app.type_into(&notes, &format!("{CONTROL}b{NULL_KEY}"))?;
+        let value =
+            app.execute("return document.querySelector('[data-testid=oo-shared-notes]').value")?;
+        if value.as_str() != Some("**Ship it**: the rota moves to Mondays") {
+            return Err(format!("Ctrl+B did not bold the selection: {value}"));
+        }
+        app.click(&app.find("[data-testid=oo-meeting-preview]")?)?;
+        app.wait_for_text("[data-testid=oo-shared-preview] strong", "Ship it")?;
+        app.screenshot("one-on-ones-preview")?;
+        app.click(&app.find("[data-testid=oo-meeting-preview]")?)?;
+        app.wait_for("[data-testid=oo-shared-notes]")?;
         app.quit();
         Ok(())
     })());
@@ -238,6 +256,10 @@ fn edit_the_template_then_start_and_move_the_1_1_to_its_real_date() {
     let meetings = leadbook_core::one_on_ones::meetings(&conn, &ada).unwrap();
     assert_eq!(meetings.len(), 1);
     assert_eq!(meetings[0].date, "2026-10-29");
+    assert_eq!(
+        meetings[0].shared_notes,
+        "**Ship it**: the rota moves to Mondays"
+    );
     let template = leadbook_core::one_on_ones::template(&conn, "tpl-feedback").unwrap();
     assert_eq!(template.questions[0], question);
 }

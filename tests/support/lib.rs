@@ -70,6 +70,9 @@ const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// WebDriver key codes for `type_into`.
 pub const ENTER: char = '\u{E007}';
 pub const ESCAPE: char = '\u{E00C}';
+/// Held down until `NULL_KEY` (a chord: `format!("{CONTROL}b{NULL_KEY}")`).
+pub const CONTROL: char = '\u{E009}';
+pub const NULL_KEY: char = '\u{E000}';
 
 impl App {
     /// Starts tauri-driver on free ports and launches the app with `--data-dir data_dir`.

@@ -348,6 +348,33 @@ describe('OneOnOnesPage', () => {
     expect(backend.calls.filter((c) => c.cmd === 'oo_save_notes').length).toBeLessThan(5);
   });
 
+  it('Ctrl+B bolds the selection and saves it; Preview shows the notes formatted, Edit goes back', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(OneOnOnesPage);
+    await user.click(await screen.findByTestId('oo-start'));
+    await screen.findByTestId('oo-meeting');
+    const notes = screen.getByTestId<HTMLTextAreaElement>('oo-shared-notes');
+    await user.type(notes, 'Ship it');
+    notes.setSelectionRange(0, 4);
+    await user.keyboard('{Control>}b{/Control}');
+    expect(notes.value).toBe('**Ship** it');
+    await waitFor(
+      () =>
+        expect(backend.calls.filter((c) => c.cmd === 'oo_save_notes').at(-1)?.args.notes).toMatchObject({
+          shared_notes: '**Ship** it',
+        }),
+      { timeout: 2000 },
+    );
+
+    await user.click(screen.getByTestId('oo-meeting-preview'));
+    expect(screen.getByTestId('oo-shared-preview').querySelector('strong')?.textContent).toBe('Ship');
+    expect(screen.getByTestId('oo-private-preview').textContent).toContain('Nothing written.');
+    expect(screen.queryByTestId('oo-shared-notes')).toBeNull();
+    await user.click(screen.getByTestId('oo-meeting-preview'));
+    expect(screen.getByTestId<HTMLTextAreaElement>('oo-shared-notes').value).toBe('**Ship** it');
+  });
+
   it('never rewrites the notes being typed with what a save returns', async () => {
     const backend = fakeBackend({ staleSaves: true });
     const user = userEvent.setup();
