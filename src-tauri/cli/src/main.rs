@@ -106,6 +106,17 @@ enum OneOnOnesCommand {
     },
     /// List a person's 1:1s, newest first
     List { person: PersonRef },
+    /// Show a person's cadence and template, or change them
+    Settings {
+        person: PersonRef,
+        #[arg(long, value_enum)]
+        cadence: Option<CadenceArg>,
+        /// A template's name or id, or "none"
+        #[arg(long)]
+        template: Option<String>,
+    },
+    /// List the agenda/question templates with their questions
+    Templates,
     /// Export a person's 1:1 history to Markdown (private notes only with --include-private)
     Export {
         person: PersonRef,
@@ -127,6 +138,13 @@ enum OneOnOnesCommand {
 enum AuthorArg {
     Mine,
     Theirs,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CadenceArg {
+    Weekly,
+    Biweekly,
+    Monthly,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -598,6 +616,50 @@ fn one_on_ones(
                 history.meetings.len()
             );
             emit(json, &out.display().to_string(), |_| text);
+        }
+        OneOnOnesCommand::Settings {
+            person,
+            cadence,
+            template,
+        } => {
+            let mut settings = oo::settings(conn, &resolve_person(conn, person)?)?;
+            if let Some(cadence) = cadence {
+                settings.cadence = match cadence {
+                    CadenceArg::Weekly => oo::Cadence::Weekly,
+                    CadenceArg::Biweekly => oo::Cadence::Biweekly,
+                    CadenceArg::Monthly => oo::Cadence::Monthly,
+                };
+            }
+            if let Some(name) = template {
+                settings.template_id = match name.trim().to_lowercase().as_str() {
+                    "none" | "" => None,
+                    _ => Some(oo::find_template(conn, name)?.id),
+                };
+            }
+            if cadence.is_some() || template.is_some() {
+                settings = oo::set_settings(conn, &settings)?;
+            }
+            let template_name = match &settings.template_id {
+                Some(id) => oo::template(conn, id)?.name,
+                None => "none".into(),
+            };
+            let text = format!(
+                "cadence: {}\ntemplate: {template_name}\n",
+                settings.cadence.as_str()
+            );
+            emit(json, &settings, |_| text);
+        }
+        OneOnOnesCommand::Templates => {
+            let list = oo::templates(conn)?;
+            emit(json, &list, |list| {
+                list.iter()
+                    .map(|t| {
+                        let questions: String =
+                            t.questions.iter().map(|q| format!("  - {q}\n")).collect();
+                        format!("{} ({}, used by {})\n{questions}", t.name, t.id, t.used_by)
+                    })
+                    .collect()
+            });
         }
         OneOnOnesCommand::List { person } => {
             let list = oo::meetings(conn, &resolve_person(conn, person)?)?;

@@ -136,6 +136,58 @@ fn script_a_one_on_one_and_find_it() {
 }
 
 #[test]
+fn settings_and_templates_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["people", "add", "--name", "Ada Lovelace"]);
+    assert_eq!(
+        ok(d, &["one-on-ones", "settings", "Ada"]),
+        "cadence: weekly\ntemplate: none\n"
+    );
+    let text = ok(
+        d,
+        &[
+            "one-on-ones",
+            "settings",
+            "Ada",
+            "--cadence",
+            "biweekly",
+            "--template",
+            "career GROWTH",
+        ],
+    );
+    assert_eq!(text, "cadence: biweekly\ntemplate: Career growth\n");
+    let prep: serde_json::Value =
+        serde_json::from_str(&ok(d, &["--json", "one-on-ones", "prep", "Ada"])).unwrap();
+    assert_eq!(prep["template_name"], "Career growth");
+    let list = ok(d, &["one-on-ones", "templates"]);
+    assert!(
+        list.contains("Career growth (tpl-career-growth, used by 1)\n  - "),
+        "{list}"
+    );
+
+    // An unknown template is refused and the settings stay as they were.
+    let out = cli(
+        d,
+        &[
+            "one-on-ones",
+            "settings",
+            "Ada",
+            "--cadence",
+            "monthly",
+            "--template",
+            "Nope",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No template named “Nope”"));
+    assert_eq!(
+        ok(d, &["one-on-ones", "settings", "Ada", "--template", "none"]),
+        "cadence: biweekly\ntemplate: none\n"
+    );
+}
+
+#[test]
 fn demo_fills_an_empty_database_only() {
     let dir = tempfile::tempdir().unwrap();
     let text = ok(dir.path(), &["demo"]);

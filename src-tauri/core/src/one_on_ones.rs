@@ -24,7 +24,7 @@ pub enum Cadence {
 }
 
 impl Cadence {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Cadence::Weekly => "weekly",
             Cadence::Biweekly => "biweekly",
@@ -975,6 +975,20 @@ fn ensure_unique_name(conn: &Connection, name: &str, except_id: Option<&str>) ->
         )),
         None => Ok(()),
     }
+}
+
+/// A template by id or by name (any case), as people type it on the command line.
+pub fn find_template(conn: &Connection, name_or_id: &str) -> Result<Template> {
+    let wanted = name_or_id.trim().to_lowercase();
+    templates(conn)?
+        .into_iter()
+        .find(|t| t.id == wanted || t.name.to_lowercase() == wanted)
+        .ok_or_else(|| {
+            Error::invalid(
+                "template",
+                format!("No template named “{}”", name_or_id.trim()),
+            )
+        })
 }
 
 pub fn create_template(conn: &Connection, input: &TemplateInput) -> Result<Template> {
@@ -1936,6 +1950,26 @@ mod tests {
             update_template(&conn, "tpl-career-growth", &tpl("Career", &["Where next?"])).unwrap();
         assert!(career.builtin);
         assert_eq!(career.questions, ["Where next?"]);
+    }
+
+    #[test]
+    fn templates_are_found_by_id_or_name_in_any_case() {
+        let conn = store::open_in_memory().unwrap();
+        assert_eq!(
+            find_template(&conn, " on-call LOAD and wellbeing ")
+                .unwrap()
+                .id,
+            "tpl-oncall-wellbeing"
+        );
+        assert_eq!(
+            find_template(&conn, "tpl-feedback").unwrap().name,
+            "Feedback both ways"
+        );
+        let err = find_template(&conn, "Onboarding").unwrap_err();
+        assert_eq!(
+            (err.code, err.field.as_deref()),
+            (ErrorCode::InvalidInput, Some("template"))
+        );
     }
 
     #[test]
