@@ -1,6 +1,6 @@
 //! End to end: prep a 1:1 in the real app, start it, type notes, then kill the app without
-//! warning (autosave loses at most the last second of typing) or close its window mid-typing
-//! (the close flush saves everything); relaunch: the notes are there.
+//! warning (autosave loses at most the last second of typing), close its window or quit with
+//! Ctrl+Q mid-typing (both save everything first); relaunch: the notes are there.
 
 use std::process::Command;
 use std::time::Duration;
@@ -174,6 +174,26 @@ fn start_type_close_window_mid_typing_relaunch_notes_survive() {
         app.quit();
         Ok(())
     })());
+}
+
+#[test]
+fn quit_with_ctrl_q_mid_typing_saves_the_notes() {
+    let data = tempfile::tempdir().unwrap();
+    let ada = seed(data.path());
+    let shared = "Moving to the platform team in January";
+    run((|| {
+        let app = App::launch(data.path())?;
+        open_person(&app, &ada)?;
+        app.click(&app.wait_for("[data-testid=oo-start]")?)?;
+        app.wait_for("[data-testid=oo-meeting]")?;
+        let notes = app.find("[data-testid=oo-shared-notes]")?;
+        app.type_into(&notes, shared)?;
+        // Quit straight after the last keystroke, inside the autosave debounce. The window may
+        // be gone before WebDriver answers this call, so its answer says nothing.
+        let _ = app.type_into(&notes, &format!("{CONTROL}q{NULL_KEY}"));
+        app.wait_for_exit()
+    })());
+    assert_saved(data.path(), &ada, shared, "");
 }
 
 #[test]

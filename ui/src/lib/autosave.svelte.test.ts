@@ -1,7 +1,7 @@
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Autosave, autosaveFor, flushAll, flushBeforeClose, hasUnsaved, installSaveGuards } from './autosave.svelte';
+import { Autosave, autosaveFor, flushAll, flushBeforeClose, hasUnsaved, installSaveGuards, quitApp } from './autosave.svelte';
 
 type Notes = { text: string };
 
@@ -219,6 +219,22 @@ describe('installSaveGuards', () => {
     await vi.waitFor(() => expect(order).toContain('plugin:window|destroy'));
     expect(order.indexOf('save')).toBeLessThan(order.indexOf('plugin:window|destroy'));
     uninstall();
+    await a.dispose();
+  });
+
+  it('quitting saves pending notes first, then closes the window', async () => {
+    mockWindows('main');
+    const order: string[] = [];
+    mockIPC((cmd) => {
+      order.push(cmd);
+      return null;
+    });
+    const a = new Autosave<Notes, void>(async () => {
+      order.push('save');
+    });
+    a.change({ text: 'typed a moment ago' });
+    await quitApp();
+    expect(order).toEqual(['save', 'plugin:window|destroy']);
     await a.dispose();
   });
 

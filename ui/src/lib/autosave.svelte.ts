@@ -14,7 +14,7 @@
 // Every live instance sits in a registry, so `flushAll()` can save everything before the window
 // closes; an instance leaves it once disposed and fully saved (a failing one keeps retrying in
 // the background after its editor is gone).
-import { onWindowCloseRequested, toAppError } from './ipc';
+import { destroyWindow, onWindowCloseRequested, toAppError } from './ipc';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -223,6 +223,12 @@ export async function flushBeforeClose(limitMs = CLOSE_WAIT_MS): Promise<void> {
     while (!(await flushAll()) && Date.now() + 200 < deadline) await sleep(200);
   };
   await Promise.race([attempt(), sleep(limitMs)]);
+}
+
+/** Quit (Ctrl/Cmd+Q): save everything as closing the window does, then close it. */
+export async function quitApp(): Promise<void> {
+  await flushBeforeClose();
+  await destroyWindow();
 }
 
 let installed: (() => void) | null = null;

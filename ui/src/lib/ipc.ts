@@ -108,6 +108,11 @@ export const api = {
   },
 };
 
+/** Closes the window for good, and the app with it (no close handlers run). */
+export async function destroyWindow(): Promise<void> {
+  await getCurrentWindow().destroy();
+}
+
 /**
  * Runs `handler` when the user closes the window, and closes it once the handler has settled
  * (it must bound its own wait). Resolves to an unlisten function; rejects outside Tauri.
