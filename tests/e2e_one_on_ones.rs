@@ -264,7 +264,7 @@ fn edit_the_template_then_start_and_move_the_1_1_to_its_real_date() {
             return Err(format!("Ctrl+B did not bold the selection: {value}"));
         }
         app.click(&app.find("[data-testid=oo-meeting-preview]")?)?;
-        app.wait_for_text("[data-testid=oo-shared-preview] strong", "Ship it")?;
+        app.wait_for_text("[data-testid=oo-shared-notes-preview] strong", "Ship it")?;
         app.screenshot("one-on-ones-preview")?;
         app.click(&app.find("[data-testid=oo-meeting-preview]")?)?;
         app.wait_for("[data-testid=oo-shared-notes]")?;

@@ -2,7 +2,7 @@
 // italic. With nothing selected the marks go in and the cursor sits between them.
 const MARKS: Record<string, string> = { b: '**', i: '_' };
 
-export function wrapSelection(node: HTMLTextAreaElement, mark: string) {
+function wrapSelection(node: HTMLTextAreaElement, mark: string) {
   const { selectionStart: start, selectionEnd: end, value } = node;
   const selected = value.slice(start, end);
   const text = `${mark}${selected}${mark}`;

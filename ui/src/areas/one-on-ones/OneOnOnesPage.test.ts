@@ -368,8 +368,8 @@ describe('OneOnOnesPage', () => {
     );
 
     await user.click(screen.getByTestId('oo-meeting-preview'));
-    expect(screen.getByTestId('oo-shared-preview').querySelector('strong')?.textContent).toBe('Ship');
-    expect(screen.getByTestId('oo-private-preview').textContent).toContain('Nothing written.');
+    expect(screen.getByTestId('oo-shared-notes-preview').querySelector('strong')?.textContent).toBe('Ship');
+    expect(screen.getByTestId('oo-private-notes-preview').textContent).toContain('Nothing written.');
     expect(screen.queryByTestId('oo-shared-notes')).toBeNull();
     await user.click(screen.getByTestId('oo-meeting-preview'));
     expect(screen.getByTestId<HTMLTextAreaElement>('oo-shared-notes').value).toBe('**Ship** it');
@@ -413,8 +413,8 @@ describe('OneOnOnesPage', () => {
     await user.click(await screen.findByTestId('oo-start'));
     await screen.findByTestId('oo-meeting');
     const privateNotes = screen.getByTestId('oo-private-notes');
-    expect(privateNotes.classList.contains('private-editor')).toBe(true);
-    expect(screen.getByTestId('oo-shared-notes').classList.contains('private-editor')).toBe(false);
+    expect(privateNotes.classList.contains('private')).toBe(true);
+    expect(screen.getByTestId('oo-shared-notes').classList.contains('private')).toBe(false);
     const field = screen.getByTestId('oo-private-field');
     expect(field.textContent).toContain('Private — only you, never exported unless you choose');
     expect(field.querySelector('svg')).toBeTruthy();
