@@ -96,4 +96,27 @@ describe('PeoplePage', () => {
     const last = backend.calls.filter((c) => c.cmd === 'people_list').at(-1)!;
     expect(last.args.query).toEqual({ filter: 'plat', include_archived: true });
   });
+
+  it('moves between the filter and the rows with the arrow keys, and marks archived people', async () => {
+    fakeBackend([person('Ada', { title: 'SRE', team: 'Platform' }), person('Linus', { archived_at: '2026-02-01T00:00:00Z' })]);
+    const user = userEvent.setup();
+    render(PeoplePage);
+    const rows = await screen.findAllByTestId('person-row');
+    // Avatar, name and the title · team line; the selected row says so to assistive tech.
+    expect(rows[0]!.querySelector('.avatar')?.textContent).toBe('A');
+    expect(rows[0]!.querySelector('.meta')?.textContent).toBe('SRE · Platform');
+    expect(rows[0]!.getAttribute('aria-current')).toBe('true');
+    expect(rows[1]!.textContent).toContain('Archived');
+    expect(rows[1]!.classList.contains('archived')).toBe(true);
+
+    await user.click(screen.getByTestId('people-filter'));
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(rows[0]);
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(rows[1]);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByTestId('detail-name').textContent).toBe('Linus'));
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(document.activeElement).toBe(screen.getByTestId('people-filter'));
+  });
 });
