@@ -319,6 +319,19 @@ describe('OneOnOnesPage', () => {
     expect(toasts.at(-1)?.message).toBe('Exported to /home/me/1on1s-Maya-Chen.md');
   });
 
+  it('leaves "/" to an open dialog instead of searching behind it', async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    render(OneOnOnesPage);
+    await user.click(await screen.findByTestId('oo-export'));
+    const dialog = await screen.findByTestId('oo-export-dialog');
+    const cancel = within(dialog).getByRole('button', { name: 'Cancel' });
+    cancel.focus();
+    await user.keyboard('/');
+    expect(document.activeElement).toBe(cancel);
+    expect(screen.getByTestId('oo-export-dialog')).toBeTruthy();
+  });
+
   it('typing shared notes saves the full notes', async () => {
     const backend = fakeBackend();
     const user = userEvent.setup();
