@@ -33,6 +33,7 @@ function fakeBackend(initial: Person[] = []) {
     if (cmd === 'people_list') return people;
     if (cmd === 'people_add') {
       const input = a.input as PersonInput;
+      if (input.name === 'Locked') throw { code: 'storage', message: 'The database is locked' };
       if (input.email && !input.email.includes('@')) {
         throw { code: 'invalid_input', message: `"${input.email}" is not a valid email address`, field: 'email' };
       }
@@ -72,6 +73,17 @@ describe('PeoplePage', () => {
     await user.type(screen.getByTestId('person-email'), 'grace@navy.mil{Enter}');
     await waitFor(() => expect(screen.getByTestId('detail-name').textContent).toBe('Grace Hopper'));
     expect(backend.people.map((p) => p.email)).toEqual(['grace@navy.mil']);
+  });
+
+  it('shows an error that concerns no field above the form', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(PeoplePage);
+    await user.click(await screen.findByTestId('empty-add-person'));
+    await user.type(screen.getByTestId('person-name'), 'Locked{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toBe('The database is locked');
+    expect(screen.queryByTestId('person-name-error')).toBeNull();
+    expect(backend.people).toHaveLength(0);
   });
 
   it('Esc cancels the form without saving', async () => {
