@@ -1,57 +1,22 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CadenceStatus, Person } from './bindings';
 import App from './App.svelte';
 import { openArea } from './lib/nav.svelte';
+import { appStatus, cadenceStatus, dueEntry, mockBackend, person, prep } from './test/fixtures';
 
-const maya: Person = {
-  id: 'p1',
-  name: 'Maya Chen',
-  email: null,
-  title: 'Senior SRE',
-  team: 'Platform',
-  level: null,
-  start_date: null,
-  timezone: null,
-  notes: '',
-  archived_at: null,
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:00:00.000Z',
-};
-const status: CadenceStatus = { cadence: 'weekly', last_date: null, days_since_last: null, next_due: null, state: 'never_met' };
+const maya = person({ id: 'p1', name: 'Maya Chen', title: 'Senior SRE', team: 'Platform' });
+const status = cadenceStatus(); // weekly, never met
 
 function fakeBackend() {
-  mockIPC((cmd, raw) => {
-    const args = (raw ?? {}) as Record<string, unknown>;
-    switch (cmd) {
-      case 'app_status':
-        return { data_dir: '/tmp/leadbook', db_path: '/tmp/leadbook/leadbook.db', schema_version: 3, error: null };
-      case 'people_list':
-        return [maya];
-      case 'oo_due':
-        return [{ person_id: 'p1', name: 'Maya Chen', status }];
-      case 'oo_templates':
-        return [];
-      case 'oo_prep':
-        return {
-          person: maya,
-          status,
-          template_name: null,
-          last_meeting: null,
-          open_actions: [],
-          talking_points: [],
-          suggested_questions: [],
-          goals: [],
-          since_last: [],
-        };
-      case 'oo_meetings':
-        return [];
-      case 'oo_settings':
-        return { person_id: args.personId, cadence: 'weekly', template_id: null };
-    }
-    throw new Error(`unexpected command ${cmd}`);
+  mockBackend({
+    app_status: () => appStatus(),
+    people_list: () => [maya],
+    oo_due: () => [dueEntry(maya, status)],
+    oo_templates: () => [],
+    oo_prep: () => prep({ person: maya, status }),
+    oo_meetings: () => [],
+    oo_settings: (args) => ({ person_id: args.personId, cadence: 'weekly', template_id: null }),
   });
 }
 

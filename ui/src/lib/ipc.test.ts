@@ -1,11 +1,13 @@
-import { mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
+import { mockBackend } from '../test/fixtures';
 import { api, toAppError } from './ipc';
 
 describe('ipc', () => {
   it('passes backend errors through as AppError', async () => {
-    mockIPC(() => {
-      throw { code: 'not_found', message: 'Person not found' };
+    mockBackend({
+      people_get: () => {
+        throw { code: 'not_found', message: 'Person not found' };
+      },
     });
     await expect(api.people.get('x')).rejects.toEqual({ code: 'not_found', message: 'Person not found' });
   });
@@ -15,12 +17,8 @@ describe('ipc', () => {
   });
 
   it('sends named arguments the Rust commands expect', async () => {
-    let seen: unknown;
-    mockIPC((cmd, args) => {
-      seen = { cmd, args };
-      return [];
-    });
+    const backend = mockBackend({ people_list: () => [] });
     await api.people.list({ filter: null, include_archived: false });
-    expect(seen).toEqual({ cmd: 'people_list', args: { query: { filter: null, include_archived: false } } });
+    expect(backend.calls).toEqual([{ cmd: 'people_list', args: { query: { filter: null, include_archived: false } } }]);
   });
 });

@@ -1,28 +1,11 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
 import type { Document, NewNode, Node, NodeContent, Revision, SearchHit, Section } from '../../bindings';
 import Toasts from '../../lib/components/Toasts.svelte';
 import { toasts } from '../../lib/toasts.svelte';
+import { mockBackend, node, revision as makeRevision } from '../../test/fixtures';
 import BlueprintPage from './BlueprintPage.svelte';
-
-function node(id: string, kind: Node['kind'], extra: Partial<Node> = {}): Node {
-  return {
-    id,
-    kind,
-    key: null,
-    title: null,
-    body: null,
-    ordered: false,
-    fields: [],
-    columns: [],
-    cells: [],
-    state: 'original',
-    children: [],
-    ...extra,
-  };
-}
 
 /** Two sections: a heading over a list of skills (titled items with fields), and a table. */
 function fakeDocument(): Document {
@@ -81,12 +64,9 @@ function fakeDocument(): Document {
   };
 }
 
-type Call = { cmd: string; args: Record<string, unknown> };
-
 /** An in-memory stand-in for the blueprint commands. */
 function fakeBackend(options: { hits?: SearchHit[]; revisions?: Revision[] } = {}) {
   const doc = fakeDocument();
-  const calls: Call[] = [];
   const revisions: Revision[] = options.revisions ?? [];
   const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
@@ -104,75 +84,56 @@ function fakeBackend(options: { hits?: SearchHit[]; revisions?: Revision[] } = {
     throw { code: 'not_found', message: 'Blueprint item not found' };
   }
 
-  mockIPC((cmd, raw) => {
-    const args = (raw ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args });
-    switch (cmd) {
-      case 'blueprint_document':
-        return clone(doc);
-      case 'blueprint_edit': {
-        const { node: n, section } = locate(args.id as string);
-        const content = args.content as NodeContent;
-        if (n.kind === 'row' && content.cells.every((c) => !c.trim())) {
-          throw { code: 'invalid_input', message: 'A row needs at least one filled cell', field: 'cells' };
-        }
-        Object.assign(n, content, { state: 'edited' });
-        section.edited = true;
-        return clone(section);
+  const backend = mockBackend({
+    blueprint_document: () => clone(doc),
+    blueprint_edit: (args) => {
+      const { node: n, section } = locate(args.id as string);
+      const content = args.content as NodeContent;
+      if (n.kind === 'row' && content.cells.every((c) => !c.trim())) {
+        throw { code: 'invalid_input', message: 'A row needs at least one filled cell', field: 'cells' };
       }
-      case 'blueprint_add': {
-        const input = args.node as NewNode;
-        const { node: parent, section } = locate(input.parent_id!);
-        const added = node('new-1', input.kind, { ...input.content, state: 'added' });
-        parent.children.push(added);
-        section.edited = true;
-        return { section: clone(section), node_id: added.id };
-      }
-      case 'blueprint_delete': {
-        const { node: n, siblings, section } = locate(args.id as string);
-        siblings.splice(siblings.indexOf(n), 1);
-        section.edited = true;
-        revisions.unshift({
-          id: 99,
-          at: new Date().toISOString(),
-          section_id: section.id,
-          node_id: n.id,
-          action: 'delete',
-          summary: 'Deleted',
-          before_text: '',
-          after_text: '',
-          restorable: true,
-        });
-        return clone(section);
-      }
-      case 'blueprint_move': {
-        const { node: n, siblings, section } = locate(args.id as string);
-        const from = siblings.indexOf(n);
-        const to = Math.max(0, Math.min(siblings.length - 1, from + (args.offset as number)));
-        siblings.splice(from, 1);
-        siblings.splice(to, 0, n);
-        section.edited = true;
-        return clone(section);
-      }
-      case 'blueprint_reset': {
-        const section = doc.sections.find((s) => s.id === args.sectionId)!;
-        section.edited = false;
-        return clone(section);
-      }
-      case 'blueprint_history':
-        return revisions.filter((r) => r.section_id === args.sectionId);
-      case 'blueprint_restore': {
-        const revision = revisions.find((r) => r.id === args.revisionId)!;
-        return clone(doc.sections.find((s) => s.id === revision.section_id)!);
-      }
-      case 'blueprint_search':
-        return options.hits ?? [];
-      case 'blueprint_export':
-        return null;
-    }
-    throw new Error(`unexpected command ${cmd}`);
+      Object.assign(n, content, { state: 'edited' });
+      section.edited = true;
+      return clone(section);
+    },
+    blueprint_add: (args) => {
+      const input = args.node as NewNode;
+      const { node: parent, section } = locate(input.parent_id!);
+      const added = node('new-1', input.kind, { ...input.content, state: 'added' });
+      parent.children.push(added);
+      section.edited = true;
+      return { section: clone(section), node_id: added.id };
+    },
+    blueprint_delete: (args) => {
+      const { node: n, siblings, section } = locate(args.id as string);
+      siblings.splice(siblings.indexOf(n), 1);
+      section.edited = true;
+      revisions.unshift(makeRevision({ id: 99, section_id: section.id, node_id: n.id, action: 'delete', summary: 'Deleted' }));
+      return clone(section);
+    },
+    blueprint_move: (args) => {
+      const { node: n, siblings, section } = locate(args.id as string);
+      const from = siblings.indexOf(n);
+      const to = Math.max(0, Math.min(siblings.length - 1, from + (args.offset as number)));
+      siblings.splice(from, 1);
+      siblings.splice(to, 0, n);
+      section.edited = true;
+      return clone(section);
+    },
+    blueprint_reset: (args) => {
+      const section = doc.sections.find((s) => s.id === args.sectionId)!;
+      section.edited = false;
+      return clone(section);
+    },
+    blueprint_history: (args) => revisions.filter((r) => r.section_id === args.sectionId),
+    blueprint_restore: (args) => {
+      const restored = revisions.find((r) => r.id === args.revisionId)!;
+      return clone(doc.sections.find((s) => s.id === restored.section_id)!);
+    },
+    blueprint_search: () => options.hits ?? [],
+    blueprint_export: () => null,
   });
-  return { doc, calls };
+  return { ...backend, doc };
 }
 
 function nodeEl(id: string): HTMLElement {
@@ -228,8 +189,7 @@ describe('BlueprintPage', () => {
     await user.type(cells[1]!, 'OpenTofu{Enter}');
 
     await waitFor(() => expect(screen.queryByTestId('bp-editor')).toBeNull());
-    const edit = backend.calls.find((c) => c.cmd === 'blueprint_edit')!;
-    expect(edit.args).toEqual({
+    expect(backend.argsOf('blueprint_edit')[0]).toEqual({
       id: 'r2',
       content: {
         title: null,
@@ -278,7 +238,7 @@ describe('BlueprintPage', () => {
     await user.type(fields[1]!, 'Important');
     await user.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() => expect(screen.queryByTestId('bp-editor')).toBeNull());
-    expect(backend.calls.find((c) => c.cmd === 'blueprint_edit')!.args.content).toEqual({
+    expect(backend.argsOf('blueprint_edit')[0]!.content).toEqual({
       title: 'Cloud fundamentals',
       body: null,
       fields: [
@@ -301,7 +261,7 @@ describe('BlueprintPage', () => {
     await user.type(title, ' and more');
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('bp-editor')).toBeNull();
-    expect(backend.calls.some((c) => c.cmd === 'blueprint_edit')).toBe(false);
+    expect(backend.called('blueprint_edit')).toBe(false);
     expect(nodeEl('i1').textContent).toContain('Cloud fundamentals');
     expect(nodeEl('i1').textContent).not.toContain('and more');
     // Focus returns to the node's Edit button.
@@ -314,13 +274,13 @@ describe('BlueprintPage', () => {
     render(BlueprintPage);
     await screen.findAllByTestId('bp-section');
     await user.click(screen.getByTestId('bp-add-item'));
-    expect(backend.calls.some((c) => c.cmd === 'blueprint_add')).toBe(false);
+    expect(backend.called('blueprint_add')).toBe(false);
     // The new item offers the same fields as its neighbours.
     expect(screen.getAllByTestId('bp-field-input')).toHaveLength(2);
     await user.type(screen.getByTestId('bp-title-input'), 'Kubernetes');
     await user.type(screen.getAllByTestId('bp-field-input')[1]!, 'Important{Enter}');
     await waitFor(() => expect(screen.queryByTestId('bp-editor')).toBeNull());
-    expect(backend.calls.find((c) => c.cmd === 'blueprint_add')!.args.node).toEqual({
+    expect(backend.argsOf('blueprint_add')[0]!.node).toEqual({
       section_id: 'bp-01',
       parent_id: 'l1',
       after_id: 'i2',
@@ -344,7 +304,7 @@ describe('BlueprintPage', () => {
       const rows = [...document.querySelectorAll<HTMLElement>('[data-kind="row"]')].map((r) => r.dataset.nodeId);
       expect(rows).toEqual(['r2', 'r1']);
     });
-    expect(backend.calls.find((c) => c.cmd === 'blueprint_move')!.args).toEqual({ id: 'r1', offset: 1 });
+    expect(backend.argsOf('blueprint_move')[0]).toEqual({ id: 'r1', offset: 1 });
     // r1 is now last, so its Move down is disabled and focus falls back to its Edit button.
     await waitFor(() => expect(document.activeElement).toBe(within(nodeEl('r1')).getByTestId('bp-edit')));
   });
@@ -359,9 +319,9 @@ describe('BlueprintPage', () => {
     await waitFor(() => expect(document.querySelector('[data-node-id="r1"]')).toBeNull());
     const toast = await screen.findByText('Deleted “Cloud platforms”');
     await user.click(within(toast.closest('[data-testid="toast"]') as HTMLElement).getByText('Undo'));
-    await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'blueprint_restore')).toBe(true));
-    expect(backend.calls.find((c) => c.cmd === 'blueprint_history')!.args).toEqual({ sectionId: 'bp-02' });
-    expect(backend.calls.find((c) => c.cmd === 'blueprint_restore')!.args).toEqual({ revisionId: 99 });
+    await waitFor(() => expect(backend.called('blueprint_restore')).toBe(true));
+    expect(backend.argsOf('blueprint_history')[0]).toEqual({ sectionId: 'bp-02' });
+    expect(backend.argsOf('blueprint_restore')[0]).toEqual({ revisionId: 99 });
     toasts.splice(0);
   });
 
@@ -415,32 +375,30 @@ describe('BlueprintPage', () => {
       'This puts section 1 back as shipped. Your edits stay in History, where you can restore them.',
     );
     expect(document.activeElement).toBe(screen.getByTestId('confirm-cancel'));
-    expect(backend.calls.some((c) => c.cmd === 'blueprint_reset')).toBe(false);
+    expect(backend.called('blueprint_reset')).toBe(false);
 
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('confirm-dialog')).toBeNull();
-    expect(backend.calls.some((c) => c.cmd === 'blueprint_reset')).toBe(false);
+    expect(backend.called('blueprint_reset')).toBe(false);
 
     await user.click(screen.getByTestId('bp-reset'));
     await user.click(screen.getByTestId('confirm-ok'));
     await waitFor(() => expect(screen.queryByTestId('bp-reset')).toBeNull());
-    expect(backend.calls.find((c) => c.cmd === 'blueprint_reset')!.args).toEqual({ sectionId: 'bp-01' });
+    expect(backend.argsOf('blueprint_reset')[0]).toEqual({ sectionId: 'bp-01' });
   });
 
   it('lists the section history with before/after and restores a revision', async () => {
     const backend = fakeBackend({
       revisions: [
-        {
+        makeRevision({
           id: 7,
-          at: new Date().toISOString(),
           section_id: 'bp-01',
           node_id: 'i2',
           action: 'edit',
           summary: 'Edited “Infrastructure as Code”',
           before_text: 'IaC',
           after_text: 'Infrastructure as Code',
-          restorable: true,
-        },
+        }),
       ],
     });
     const user = userEvent.setup();
@@ -453,8 +411,8 @@ describe('BlueprintPage', () => {
     expect(revision.querySelector('del')?.textContent).toBe('IaC');
     expect(revision.querySelector('ins')?.textContent).toBe('Infrastructure as Code');
     await user.click(within(revision).getByTestId('bp-restore'));
-    await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'blueprint_restore')).toBe(true));
-    expect(backend.calls.find((c) => c.cmd === 'blueprint_restore')!.args).toEqual({ revisionId: 7 });
+    await waitFor(() => expect(backend.called('blueprint_restore')).toBe(true));
+    expect(backend.argsOf('blueprint_restore')[0]).toEqual({ revisionId: 7 });
     toasts.splice(0);
   });
 

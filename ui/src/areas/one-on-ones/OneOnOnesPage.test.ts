@@ -1,179 +1,147 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ActionItem, CadenceStatus, Meeting, NoteHit, NotesInput, Person, Prep, TalkingPoint } from '../../bindings';
+import type { ActionItem, Meeting, NoteHit, NotesInput, Prep, TalkingPoint } from '../../bindings';
 import { openArea } from '../../lib/nav.svelte';
 import { toasts } from '../../lib/toasts.svelte';
+import {
+  actionItem,
+  cadenceStatus,
+  dueEntry,
+  goal,
+  meeting,
+  mockBackend,
+  person,
+  prep as makePrep,
+  talkingPoint,
+  template,
+} from '../../test/fixtures';
 import OneOnOnesPage from './OneOnOnesPage.svelte';
 
-function person(id: string, name: string): Person {
-  return {
-    id,
-    name,
-    email: null,
-    title: 'Senior SRE',
-    team: 'Platform',
-    level: null,
-    start_date: null,
-    timezone: null,
-    notes: '',
-    archived_at: null,
-    created_at: '2026-01-01T00:00:00.000Z',
-    updated_at: '2026-01-01T00:00:00.000Z',
-  };
-}
-
-function action(id: string, text: string, extra: Partial<ActionItem> = {}): ActionItem {
-  return {
-    id,
-    person_id: 'p1',
-    text,
-    owner: 'them',
-    due_date: null,
-    meeting_id: null,
-    done_at: null,
-    created_at: '2026-11-01T00:00:00Z',
-    overdue: false,
-    ...extra,
-  };
-}
-
-function point(id: string, text: string, author: TalkingPoint['author']): TalkingPoint {
-  return { id, person_id: 'p1', text, author, meeting_id: null, created_at: '2026-11-01T00:00:00Z' };
-}
-
-function meeting(id: string, date: string, extra: Partial<Meeting> = {}): Meeting {
-  return {
-    id,
-    person_id: 'p1',
-    date,
-    agenda: '',
-    shared_notes: '',
-    private_notes: '',
-    mood: null,
-    energy: null,
-    created_at: `${date}T10:00:00Z`,
-    updated_at: `${date}T10:00:00Z`,
-    ...extra,
-  };
-}
-
-const overdue: CadenceStatus = {
+const overdue = cadenceStatus({
   cadence: 'weekly',
   last_date: '2026-11-12',
   days_since_last: 14,
   next_due: '2026-11-19',
   state: 'overdue',
-};
-
-type Call = { cmd: string; args: Record<string, unknown> };
+});
 
 /** An in-memory stand-in for the 1:1 commands, with Maya's prep as the backend would return it. */
 function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean; settingsFail?: boolean } = {}) {
-  const calls: Call[] = [];
-  const maya = person('p1', 'Maya Chen');
+  const maya = person({ id: 'p1', name: 'Maya Chen', title: 'Senior SRE', team: 'Platform' });
+  const diego = person({ id: 'p2', name: 'Diego Alvarez', title: 'Senior SRE', team: 'Platform' });
   const meetings: Meeting[] = [
-    meeting('m2', '2026-11-12', {
+    meeting({
+      id: 'm2',
+      date: '2026-11-12',
       shared_notes: 'Ingress cut-over went **cleanly**.',
       private_notes: 'Seemed tired; watch on-call load.',
       mood: 3,
       energy: 2,
     }),
-    meeting('m1', '2026-11-05', { shared_notes: 'Career conversation: staff track.' }),
+    meeting({ id: 'm1', date: '2026-11-05', shared_notes: 'Career conversation: staff track.' }),
   ];
-  const prep: Prep = {
+  const prep: Prep = makePrep({
     person: maya,
     status: overdue,
     template_name: 'Career growth',
     last_meeting: meetings[0]!,
     // The backend puts overdue items first; the page must keep that order.
     open_actions: [
-      action('a1', 'Draft the RFC for the Terraform state split', { due_date: '2026-11-20', overdue: true }),
-      action('a2', 'Share the promo packet template', { owner: 'me' }),
+      actionItem({ id: 'a1', text: 'Draft the RFC for the Terraform state split', due_date: '2026-11-20', overdue: true }),
+      actionItem({ id: 'a2', text: 'Share the promo packet template', owner: 'me' }),
     ],
-    talking_points: [point('t1', 'Wants to rotate off on-call in December', 'theirs'), point('t2', 'Promo timeline', 'mine')],
+    talking_points: [
+      talkingPoint({ id: 't1', text: 'Wants to rotate off on-call in December', author: 'theirs' }),
+      talkingPoint({ id: 't2', text: 'Promo timeline', author: 'mine' }),
+    ],
     suggested_questions: ['What part of your work lately has given you the most energy?'],
     goals: [
-      { id: 'g1', person_id: 'p1', title: 'Lead a design review', status: 'in_progress', notes: '', created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-20T00:00:00Z' },
+      goal({
+        id: 'g1',
+        title: 'Lead a design review',
+        status: 'in_progress',
+        updated_at: '2026-11-20T00:00:00Z',
+      }),
     ],
     since_last: ['Done: Send the on-call handover notes'],
-  };
+  });
   let started: Meeting | null = null;
   let settings = { person_id: 'p1', cadence: 'weekly', template_id: 'tpl-career-growth' as string | null };
 
-  mockIPC((cmd, raw) => {
-    const args = (raw ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args });
-    switch (cmd) {
-      case 'people_list':
-        return [maya, person('p2', 'Diego Alvarez')];
-      case 'oo_due':
-        return [{ person_id: 'p1', name: 'Maya Chen', status: overdue }];
-      case 'oo_templates':
-        return [{ id: 'tpl-career-growth', name: 'Career growth', questions: [], builtin: true }];
-      case 'oo_prep':
-        return args.personId === 'p1' ? prep : { ...prep, person: person('p2', 'Diego Alvarez'), open_actions: [], talking_points: [] };
-      case 'oo_meetings':
-        return started ? [started, ...meetings] : meetings;
-      case 'oo_settings':
-        return { ...settings, person_id: args.personId };
-      case 'oo_set_settings':
-        if (options.settingsFail) throw { code: 'storage', message: 'The database is locked' };
-        settings = args.settings as typeof settings;
-        return settings;
-      case 'oo_start':
-        started = meeting('m3', '2026-11-26', {
-          agenda: '## Talking points\n- (theirs) Wants to rotate off on-call in December\n',
-        });
-        prep.last_meeting = started;
-        prep.status = { ...overdue, last_date: started.date, days_since_last: 0, next_due: '2026-12-03', state: 'on_track' };
-        return started;
-      case 'oo_save_notes': {
-        const target = [started, ...meetings].find((m) => m?.id === args.meetingId)!;
-        // A backend that answers with an older copy must not change what is on screen.
-        if (options.staleSaves) return { ...target, shared_notes: 'server copy' };
-        return { ...target, ...(args.notes as NotesInput) };
+  return mockBackend({
+    people_list: () => [maya, diego],
+    oo_due: () => [dueEntry(maya, overdue)],
+    oo_templates: () => [template({ id: 'tpl-career-growth', name: 'Career growth', builtin: true })],
+    oo_prep: (args) => (args.personId === 'p1' ? prep : { ...prep, person: diego, open_actions: [], talking_points: [] }),
+    oo_meetings: () => (started ? [started, ...meetings] : meetings),
+    oo_settings: (args) => ({ ...settings, person_id: args.personId }),
+    oo_set_settings: (args) => {
+      if (options.settingsFail) throw { code: 'storage', message: 'The database is locked' };
+      settings = args.settings as typeof settings;
+      return settings;
+    },
+    oo_start: () => {
+      started = meeting({
+        id: 'm3',
+        date: '2026-11-26',
+        agenda: '## Talking points\n- (theirs) Wants to rotate off on-call in December\n',
+      });
+      prep.last_meeting = started;
+      prep.status = { ...overdue, last_date: started.date, days_since_last: 0, next_due: '2026-12-03', state: 'on_track' };
+      return started;
+    },
+    oo_save_notes: (args) => {
+      const target = [started, ...meetings].find((m) => m?.id === args.meetingId)!;
+      // A backend that answers with an older copy must not change what is on screen.
+      if (options.staleSaves) return { ...target, shared_notes: 'server copy' };
+      return { ...target, ...(args.notes as NotesInput) };
+    },
+    oo_set_meeting_date: (args) => {
+      if ((args.date as string) > '2026-11-26') {
+        throw { code: 'invalid_input', message: 'A 1:1 cannot be recorded in the future', field: 'date' };
       }
-      case 'oo_set_meeting_date': {
-        if ((args.date as string) > '2026-11-26') {
-          throw { code: 'invalid_input', message: 'A 1:1 cannot be recorded in the future', field: 'date' };
-        }
-        started = { ...started!, date: args.date as string };
-        return started;
+      started = { ...started!, date: args.date as string };
+      return started;
+    },
+    oo_delete_meeting: () => {
+      started = null;
+      return null;
+    },
+    oo_export: (args) => {
+      const range = args.range as { from: string | null; to: string | null };
+      if (range.from && range.to && range.from > range.to) {
+        throw { code: 'invalid_input', message: 'The end date is before the start date', field: 'to' };
       }
-      case 'oo_delete_meeting':
-        started = null;
-        return null;
-      case 'oo_export': {
-        const range = args.range as { from: string | null; to: string | null };
-        if (range.from && range.to && range.from > range.to) {
-          throw { code: 'invalid_input', message: 'The end date is before the start date', field: 'to' };
-        }
-        return '/home/me/1on1s-Maya-Chen.md';
-      }
-      case 'oo_search':
-        return options.hits ?? [];
-      case 'oo_add_point': {
-        const added = point(`t${prep.talking_points.length + 1}`, args.text as string, args.author as TalkingPoint['author']);
-        prep.talking_points = [...prep.talking_points, added];
-        return added;
-      }
-      case 'oo_add_action': {
-        const input = args.action as { text: string; owner: ActionItem['owner']; due_date: string | null };
-        const added = action(`a${prep.open_actions.length + 1}`, input.text, { owner: input.owner, due_date: input.due_date });
-        prep.open_actions = [...prep.open_actions, added];
-        return added;
-      }
-      case 'oo_set_action_done': {
-        const done = prep.open_actions.find((a) => a.id === args.id)!;
-        prep.open_actions = prep.open_actions.filter((a) => a.id !== args.id);
-        return { ...done, done_at: '2026-11-26T10:00:00Z' };
-      }
-    }
-    throw new Error(`unexpected command ${cmd}`);
+      return '/home/me/1on1s-Maya-Chen.md';
+    },
+    oo_search: () => options.hits ?? [],
+    oo_add_point: (args) => {
+      const added = talkingPoint({
+        id: `t${prep.talking_points.length + 1}`,
+        text: args.text as string,
+        author: args.author as TalkingPoint['author'],
+      });
+      prep.talking_points = [...prep.talking_points, added];
+      return added;
+    },
+    oo_add_action: (args) => {
+      const input = args.action as { text: string; owner: ActionItem['owner']; due_date: string | null };
+      const added = actionItem({
+        id: `a${prep.open_actions.length + 1}`,
+        text: input.text,
+        owner: input.owner,
+        due_date: input.due_date,
+      });
+      prep.open_actions = [...prep.open_actions, added];
+      return added;
+    },
+    oo_set_action_done: (args) => {
+      const done = prep.open_actions.find((a) => a.id === args.id)!;
+      prep.open_actions = prep.open_actions.filter((a) => a.id !== args.id);
+      return { ...done, done_at: '2026-11-26T10:00:00Z' };
+    },
   });
-  return { calls };
 }
 
 /** Sets a date input's value as the browser's picker does (jsdom cannot type into one). */
@@ -227,7 +195,7 @@ describe('OneOnOnesPage', () => {
     render(OneOnOnesPage);
     await user.click(await screen.findByTestId('oo-start'));
     const view = await screen.findByTestId('oo-meeting');
-    expect(backend.calls.find((c) => c.cmd === 'oo_start')!.args).toEqual({ personId: 'p1' });
+    expect(backend.argsOf('oo_start')[0]).toEqual({ personId: 'p1' });
     expect(screen.getByTestId<HTMLTextAreaElement>('oo-agenda').value).toBe(
       '## Talking points\n- (theirs) Wants to rotate off on-call in December\n',
     );
@@ -249,7 +217,7 @@ describe('OneOnOnesPage', () => {
     await waitFor(() => expect(screen.queryByTestId('oo-start')).toBeNull());
     await user.click(screen.getByTestId('oo-open-today'));
     expect((await screen.findByTestId('oo-meeting')).dataset.meetingId).toBe('m3');
-    expect(backend.calls.filter((c) => c.cmd === 'oo_start')).toHaveLength(1);
+    expect(backend.argsOf('oo_start')).toHaveLength(1);
   });
 
   it('moves a 1:1 to the day it happened, with the error under the field for a future day', async () => {
@@ -270,7 +238,7 @@ describe('OneOnOnesPage', () => {
     fireInput(input, '2026-11-25');
     await user.click(screen.getByTestId('oo-meeting-date-save'));
     await waitFor(() => expect(screen.queryByTestId('oo-meeting-date-input')).toBeNull());
-    expect(backend.calls.filter((c) => c.cmd === 'oo_set_meeting_date').at(-1)!.args).toEqual({
+    expect(backend.lastArgs('oo_set_meeting_date')).toEqual({
       meetingId: 'm3',
       date: '2026-11-25',
     });
@@ -290,7 +258,7 @@ describe('OneOnOnesPage', () => {
     expect(document.activeElement).toBe(within(confirm).getByTestId('confirm-cancel'));
     await user.click(within(confirm).getByTestId('confirm-ok'));
     await screen.findByTestId('oo-prep');
-    expect(backend.calls.some((c) => c.cmd === 'oo_delete_meeting' && c.args.meetingId === 'm3')).toBe(true);
+    expect(backend.argsOf('oo_delete_meeting').some((a) => a.meetingId === 'm3')).toBe(true);
     expect(screen.getAllByTestId('oo-timeline-item')).toHaveLength(2);
   });
 
@@ -311,7 +279,7 @@ describe('OneOnOnesPage', () => {
     await user.click(screen.getByTestId('oo-export-private'));
     await user.click(screen.getByTestId('oo-export-save'));
     await waitFor(() => expect(screen.queryByTestId('oo-export-dialog')).toBeNull());
-    expect(backend.calls.filter((c) => c.cmd === 'oo_export').at(-1)!.args).toEqual({
+    expect(backend.lastArgs('oo_export')).toEqual({
       personId: 'p1',
       range: { from: '2026-11-10', to: '2026-11-30' },
       includePrivate: true,
@@ -341,9 +309,8 @@ describe('OneOnOnesPage', () => {
     await user.type(screen.getByTestId('oo-shared-notes'), 'Agreed on the rota');
     await user.click(screen.getByTestId('oo-mood-4'));
     await waitFor(
-      () => {
-        const saves = backend.calls.filter((c) => c.cmd === 'oo_save_notes');
-        expect(saves.at(-1)?.args).toEqual({
+      () =>
+        expect(backend.lastArgs('oo_save_notes')).toEqual({
           meetingId: 'm3',
           notes: {
             agenda: '## Talking points\n- (theirs) Wants to rotate off on-call in December\n',
@@ -352,13 +319,12 @@ describe('OneOnOnesPage', () => {
             mood: 4,
             energy: null,
           },
-        });
-      },
+        }),
       { timeout: 2000 },
     );
     await waitFor(() => expect(screen.getByTestId('oo-save-state').textContent).toContain('Saved'));
     // Keystrokes were coalesced, not one save each.
-    expect(backend.calls.filter((c) => c.cmd === 'oo_save_notes').length).toBeLessThan(5);
+    expect(backend.argsOf('oo_save_notes').length).toBeLessThan(5);
   });
 
   it('Ctrl+B bolds the selection and saves it; Preview shows the notes formatted, Edit goes back', async () => {
@@ -374,7 +340,7 @@ describe('OneOnOnesPage', () => {
     expect(notes.value).toBe('**Ship** it');
     await waitFor(
       () =>
-        expect(backend.calls.filter((c) => c.cmd === 'oo_save_notes').at(-1)?.args.notes).toMatchObject({
+        expect(backend.lastArgs('oo_save_notes')?.notes).toMatchObject({
           shared_notes: '**Ship** it',
         }),
       { timeout: 2000 },
@@ -396,11 +362,11 @@ describe('OneOnOnesPage', () => {
     await screen.findByTestId('oo-meeting');
     const shared = screen.getByTestId<HTMLTextAreaElement>('oo-shared-notes');
     await user.type(shared, 'First thought.');
-    await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'oo_save_notes')).toBe(true), { timeout: 2000 });
+    await waitFor(() => expect(backend.called('oo_save_notes')).toBe(true), { timeout: 2000 });
     await user.type(shared, ' Second thought.');
     await waitFor(() => expect(screen.getByTestId('oo-save-state').textContent).toContain('Saved'), { timeout: 2000 });
     expect(shared.value).toBe('First thought. Second thought.');
-    expect(backend.calls.filter((c) => c.cmd === 'oo_save_notes').at(-1)!.args.notes).toMatchObject({
+    expect(backend.lastArgs('oo_save_notes')!.notes).toMatchObject({
       shared_notes: 'First thought. Second thought.',
     });
   });
@@ -412,10 +378,10 @@ describe('OneOnOnesPage', () => {
     await user.click(await screen.findByTestId('oo-start'));
     await screen.findByTestId('oo-meeting');
     await user.type(screen.getByTestId('oo-private-notes'), 'Watch burnout');
-    expect(backend.calls.some((c) => c.cmd === 'oo_save_notes')).toBe(false);
+    expect(backend.called('oo_save_notes')).toBe(false);
     await user.click(screen.getByTestId('oo-energy-2'));
-    await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'oo_save_notes')).toBe(true));
-    const first = backend.calls.find((c) => c.cmd === 'oo_save_notes')!.args.notes as NotesInput;
+    await waitFor(() => expect(backend.called('oo_save_notes')).toBe(true));
+    const first = backend.argsOf('oo_save_notes')[0]!.notes as NotesInput;
     expect(first.private_notes).toBe('Watch burnout');
   });
 
@@ -449,9 +415,9 @@ describe('OneOnOnesPage', () => {
     // Leaving the meeting saves what was typed right away.
     await user.click(screen.getByTestId('oo-done'));
     await screen.findByTestId('oo-prep');
-    const save = backend.calls.find((c) => c.cmd === 'oo_save_notes')!;
-    expect(save.args.meetingId).toBe('m2');
-    expect((save.args.notes as NotesInput).shared_notes).toBe('Ingress cut-over went **cleanly**. Follow up.');
+    const save = backend.argsOf('oo_save_notes')[0]!;
+    expect(save.meetingId).toBe('m2');
+    expect((save.notes as NotesInput).shared_notes).toBe('Ingress cut-over went **cleanly**. Follow up.');
   });
 
   it('searches notes, marks private hits, and opens the meeting a hit belongs to', async () => {
@@ -479,11 +445,11 @@ describe('OneOnOnesPage', () => {
     expect(result.querySelector('svg')).toBeTruthy();
     expect(result.querySelector('mark')?.textContent).toBe('on-call');
     expect(result.querySelector('b')).toBeNull();
-    expect(backend.calls.filter((c) => c.cmd === 'oo_search').at(-1)!.args).toEqual({ query: 'on-call', personId: null });
+    expect(backend.lastArgs('oo_search')).toEqual({ query: 'on-call', personId: null });
 
     await user.click(screen.getByTestId('oo-search-this-person'));
     await waitFor(() =>
-      expect(backend.calls.filter((c) => c.cmd === 'oo_search').at(-1)!.args).toEqual({ query: 'on-call', personId: 'p1' }),
+      expect(backend.lastArgs('oo_search')).toEqual({ query: 'on-call', personId: 'p1' }),
     );
 
     await user.click(result);
@@ -499,7 +465,7 @@ describe('OneOnOnesPage', () => {
     await user.click(screen.getByTestId('oo-add-point-theirs'));
     await user.type(screen.getByTestId('oo-add-point-text'), 'Conference talk idea{Enter}');
     await waitFor(() => expect(screen.getAllByTestId('oo-point')).toHaveLength(3));
-    expect(backend.calls.find((c) => c.cmd === 'oo_add_point')!.args).toEqual({
+    expect(backend.argsOf('oo_add_point')[0]).toEqual({
       personId: 'p1',
       text: 'Conference talk idea',
       author: 'theirs',
@@ -517,13 +483,13 @@ describe('OneOnOnesPage', () => {
     await user.click(screen.getByTestId('oo-add-action-owner-me'));
     await user.type(screen.getByTestId('oo-add-action-text'), 'Book the design review{Enter}');
     await waitFor(() => expect(screen.getAllByTestId('oo-action')).toHaveLength(3));
-    expect(backend.calls.find((c) => c.cmd === 'oo_add_action')!.args).toEqual({
+    expect(backend.argsOf('oo_add_action')[0]).toEqual({
       action: { person_id: 'p1', text: 'Book the design review', owner: 'me', due_date: null, meeting_id: null },
     });
 
     await user.click(within(screen.getAllByTestId('oo-action')[0]!).getByTestId('oo-action-done'));
     await waitFor(() => expect(screen.getAllByTestId('oo-action')).toHaveLength(2));
-    expect(backend.calls.find((c) => c.cmd === 'oo_set_action_done')!.args).toEqual({ id: 'a1', done: true });
+    expect(backend.argsOf('oo_set_action_done')[0]).toEqual({ id: 'a1', done: true });
     expect(toasts.at(-1)?.message).toContain('Draft the RFC');
   });
 
@@ -534,18 +500,18 @@ describe('OneOnOnesPage', () => {
     await screen.findByTestId('oo-prep');
     await user.selectOptions(screen.getByTestId('oo-cadence'), 'biweekly');
     await waitFor(() =>
-      expect(backend.calls.find((c) => c.cmd === 'oo_set_settings')?.args).toEqual({
+      expect(backend.argsOf('oo_set_settings')[0]).toEqual({
         settings: { person_id: 'p1', cadence: 'biweekly', template_id: 'tpl-career-growth' },
       }),
     );
     await user.selectOptions(screen.getByTestId('oo-template'), '');
     await waitFor(() =>
-      expect(backend.calls.filter((c) => c.cmd === 'oo_set_settings').at(-1)?.args).toEqual({
+      expect(backend.lastArgs('oo_set_settings')).toEqual({
         settings: { person_id: 'p1', cadence: 'biweekly', template_id: null },
       }),
     );
     // The prep is asked for again: the backend decides the new status and questions.
-    expect(backend.calls.filter((c) => c.cmd === 'oo_prep').length).toBeGreaterThan(1);
+    expect(backend.argsOf('oo_prep').length).toBeGreaterThan(1);
   });
 
   it('puts a setting back on what is saved when saving it fails', async () => {
@@ -572,6 +538,6 @@ describe('OneOnOnesPage', () => {
     expect(document.activeElement).toBe(rows[1]);
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByTestId('oo-person-name').textContent).toBe('Diego Alvarez'));
-    expect(backend.calls.filter((c) => c.cmd === 'oo_prep').at(-1)!.args).toEqual({ personId: 'p2' });
+    expect(backend.lastArgs('oo_prep')).toEqual({ personId: 'p2' });
   });
 });

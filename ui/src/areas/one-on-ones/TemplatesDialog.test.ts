@@ -1,48 +1,50 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Template, TemplateInput } from '../../bindings';
 import { toasts } from '../../lib/toasts.svelte';
+import { mockBackend, template } from '../../test/fixtures';
 import TemplatesDialog from './TemplatesDialog.svelte';
-
-function template(id: string, name: string, questions: string[], extra: Partial<Template> = {}): Template {
-  return { id, name, questions, builtin: false, used_by: 0, ...extra };
-}
 
 /** The template commands over an in-memory list; the backend's validation for a blank name. */
 function fakeBackend() {
   let list: Template[] = [
-    template('tpl-career-growth', 'Career growth', ['Where next?', 'Which skill?'], { builtin: true, used_by: 2 }),
-    template('tpl-feedback', 'Feedback both ways', ['What could I do better?'], { builtin: true }),
+    template({
+      id: 'tpl-career-growth',
+      name: 'Career growth',
+      questions: ['Where next?', 'Which skill?'],
+      builtin: true,
+      used_by: 2,
+    }),
+    template({ id: 'tpl-feedback', name: 'Feedback both ways', questions: ['What could I do better?'], builtin: true }),
   ];
-  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
-  mockIPC((cmd, raw) => {
-    const args = (raw ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args });
-    const input = args.input as TemplateInput | undefined;
-    const cleaned = () => ({ name: input!.name.trim(), questions: input!.questions.map((q) => q.trim()).filter(Boolean) });
-    switch (cmd) {
-      case 'oo_templates':
-        return [...list].sort((a, b) => a.name.localeCompare(b.name));
-      case 'oo_create_template': {
-        if (!input!.name.trim()) throw { code: 'invalid_input', message: 'Give the template a name', field: 'name' };
-        const added = template('tpl-new', cleaned().name, cleaned().questions);
-        list = [...list, added];
-        return added;
-      }
-      case 'oo_update_template': {
-        if (!input!.name.trim()) throw { code: 'invalid_input', message: 'Give the template a name', field: 'name' };
-        list = list.map((t) => (t.id === args.id ? { ...t, ...cleaned() } : t));
-        return list.find((t) => t.id === args.id);
-      }
-      case 'oo_delete_template':
-        list = list.filter((t) => t.id !== args.id);
-        return null;
-    }
-    throw new Error(`unexpected command ${cmd}`);
+  const cleaned = (input: TemplateInput) => ({
+    name: input.name.trim(),
+    questions: input.questions.map((q) => q.trim()).filter(Boolean),
   });
-  return { calls, list: () => list };
+  const validated = (args: Record<string, unknown>) => {
+    const input = args.input as TemplateInput;
+    if (!input.name.trim()) throw { code: 'invalid_input', message: 'Give the template a name', field: 'name' };
+    return cleaned(input);
+  };
+  const backend = mockBackend({
+    oo_templates: () => [...list].sort((a, b) => a.name.localeCompare(b.name)),
+    oo_create_template: (args) => {
+      const added = template({ id: 'tpl-new', ...validated(args) });
+      list = [...list, added];
+      return added;
+    },
+    oo_update_template: (args) => {
+      const changes = validated(args);
+      list = list.map((t) => (t.id === args.id ? { ...t, ...changes } : t));
+      return list.find((t) => t.id === args.id);
+    },
+    oo_delete_template: (args) => {
+      list = list.filter((t) => t.id !== args.id);
+      return null;
+    },
+  });
+  return { ...backend, list: () => list };
 }
 
 function setup(selectedId: string | null = 'tpl-career-growth') {
@@ -72,14 +74,13 @@ describe('TemplatesDialog', () => {
   });
 
   it('saves edited questions and tells the page', async () => {
-    const { user, calls, onchanged } = setup();
+    const { user, called, argsOf, onchanged } = setup();
     const questions = screen.getByLabelText('Questions');
     await user.clear(questions);
     await user.type(questions, 'What energises you?{Enter}{Enter}Where do you want to be in a year?');
     await user.keyboard('{Control>}{Enter}{/Control}');
-    await waitFor(() => expect(calls.some((c) => c.cmd === 'oo_update_template')).toBe(true));
-    const update = calls.find((c) => c.cmd === 'oo_update_template')!;
-    expect(update.args).toEqual({
+    await waitFor(() => expect(called('oo_update_template')).toBe(true));
+    expect(argsOf('oo_update_template')[0]).toEqual({
       id: 'tpl-career-growth',
       input: { name: 'Career growth', questions: ['What energises you?', '', 'Where do you want to be in a year?'] },
     });
@@ -89,7 +90,7 @@ describe('TemplatesDialog', () => {
   });
 
   it('adds a new template with Enter, and shows a validation error under its field', async () => {
-    const { user, calls } = setup();
+    const { user, lastArgs } = setup();
     await user.click(screen.getByTestId('oo-template-new'));
     const name = screen.getByLabelText('Name');
     expect((name as HTMLInputElement).value).toBe('');
@@ -100,7 +101,7 @@ describe('TemplatesDialog', () => {
 
     await user.type(name, 'Onboarding{Enter}');
     await waitFor(() => expect(screen.getAllByTestId('oo-template-item')).toHaveLength(3));
-    expect(calls.filter((c) => c.cmd === 'oo_create_template').at(-1)!.args).toEqual({
+    expect(lastArgs('oo_create_template')).toEqual({
       input: { name: 'Onboarding', questions: ['How was week one?'] },
     });
     const selected = screen.getAllByTestId('oo-template-item').find((i) => i.getAttribute('aria-current'));
@@ -122,13 +123,13 @@ describe('TemplatesDialog', () => {
   });
 
   it('deletes after saying who loses it', async () => {
-    const { user, calls } = setup();
+    const { user, argsOf } = setup();
     await user.click(screen.getByTestId('oo-template-delete'));
     const confirm = await screen.findByTestId('confirm-dialog');
     expect(confirm.textContent).toContain('2 people have this template');
     await user.click(within(confirm).getByTestId('confirm-ok'));
     await waitFor(() => expect(screen.getAllByTestId('oo-template-item')).toHaveLength(1));
-    expect(calls.some((c) => c.cmd === 'oo_delete_template' && c.args.id === 'tpl-career-growth')).toBe(true);
+    expect(argsOf('oo_delete_template').some((a) => a.id === 'tpl-career-growth')).toBe(true);
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Feedback both ways');
   });
 });

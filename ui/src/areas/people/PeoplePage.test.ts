@@ -1,38 +1,21 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
 import type { Person, PersonInput } from '../../bindings';
+import { mockBackend, person as makePerson } from '../../test/fixtures';
 import PeoplePage from './PeoplePage.svelte';
 
 function person(name: string, extra: Partial<Person> = {}): Person {
-  return {
-    id: `id-${name}`,
-    name,
-    email: null,
-    title: null,
-    team: null,
-    level: null,
-    start_date: null,
-    timezone: null,
-    notes: '',
-    archived_at: null,
-    created_at: '2026-01-01T00:00:00.000Z',
-    updated_at: '2026-01-01T00:00:00.000Z',
-    ...extra,
-  };
+  return makePerson({ id: `id-${name}`, name, ...extra });
 }
 
 /** A tiny in-memory backend: enough of the people commands to drive the page. */
 function fakeBackend(initial: Person[] = []) {
   const people = [...initial];
-  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
-  mockIPC((cmd, args) => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args: a });
-    if (cmd === 'people_list') return people;
-    if (cmd === 'people_add') {
-      const input = a.input as PersonInput;
+  const backend = mockBackend({
+    people_list: () => people,
+    people_add: (args) => {
+      const input = args.input as PersonInput;
       if (input.name === 'Locked') throw { code: 'storage', message: 'The database is locked' };
       if (input.email && !input.email.includes('@')) {
         throw { code: 'invalid_input', message: `"${input.email}" is not a valid email address`, field: 'email' };
@@ -40,10 +23,9 @@ function fakeBackend(initial: Person[] = []) {
       const p = person(input.name, { email: input.email || null, team: input.team || null });
       people.push(p);
       return p;
-    }
-    throw new Error(`unexpected command ${cmd}`);
+    },
   });
-  return { people, calls };
+  return { ...backend, people };
 }
 
 describe('PeoplePage', () => {
@@ -94,7 +76,7 @@ describe('PeoplePage', () => {
     await user.type(screen.getByTestId('person-name'), 'Nobody');
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('person-form')).toBeNull();
-    expect(backend.calls.some((c) => c.cmd === 'people_add')).toBe(false);
+    expect(backend.called('people_add')).toBe(false);
   });
 
   it('lists people and sends the filter and archived toggle to the backend', async () => {
@@ -105,8 +87,7 @@ describe('PeoplePage', () => {
     expect(rows.map((r) => r.querySelector('.name')?.textContent)).toEqual(['Ada', 'Linus']);
     await user.type(screen.getByTestId('people-filter'), 'plat');
     await user.click(screen.getByTestId('show-archived'));
-    const last = backend.calls.filter((c) => c.cmd === 'people_list').at(-1)!;
-    expect(last.args.query).toEqual({ filter: 'plat', include_archived: true });
+    expect(backend.lastArgs('people_list')!.query).toEqual({ filter: 'plat', include_archived: true });
   });
 
   it('moves between the filter and the rows with the arrow keys, and marks archived people', async () => {

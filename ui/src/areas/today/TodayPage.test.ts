@@ -1,64 +1,39 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CadenceStatus, DueEntry, Person } from '../../bindings';
 import { nav, openArea } from '../../lib/nav.svelte';
 import { toasts } from '../../lib/toasts.svelte';
+import { cadenceStatus, dueEntry, mockBackend, person } from '../../test/fixtures';
 import TodayPage from './TodayPage.svelte';
 
+/** Met 14 days ago, weekly. */
 function status(state: CadenceStatus['state'], extra: Partial<CadenceStatus> = {}): CadenceStatus {
-  return { cadence: 'weekly', last_date: '2026-11-12', days_since_last: 14, next_due: '2026-11-19', state, ...extra };
+  return cadenceStatus({ last_date: '2026-11-12', days_since_last: 14, next_due: '2026-11-19', state, ...extra });
 }
 
-function person(id: string, name: string): Person {
-  return {
-    id,
-    name,
-    email: null,
-    title: null,
-    team: null,
-    level: null,
-    start_date: null,
-    timezone: null,
-    notes: '',
-    archived_at: null,
-    created_at: '2026-01-01T00:00:00.000Z',
-    updated_at: '2026-01-01T00:00:00.000Z',
-  };
-}
+const mayaChen = person({ id: 'p1', name: 'Maya Chen' });
 
 // In the backend's order: never met first, then by next due date.
 const due: DueEntry[] = [
-  {
-    person_id: 'p7',
-    name: 'Sofia Rossi',
-    status: status('never_met', { last_date: null, days_since_last: null, next_due: null }),
-  },
-  { person_id: 'p1', name: 'Maya Chen', status: status('overdue') },
-  { person_id: 'p2', name: 'Diego Alvarez', status: status('due', { cadence: 'biweekly', next_due: '2026-11-26' }) },
-  { person_id: 'p4', name: 'Tom Becker', status: status('on_track', { days_since_last: 10, next_due: '2026-11-30' }) },
+  dueEntry({ id: 'p7', name: 'Sofia Rossi' }, status('never_met', { last_date: null, days_since_last: null, next_due: null })),
+  dueEntry(mayaChen, status('overdue')),
+  dueEntry({ id: 'p2', name: 'Diego Alvarez' }, status('due', { cadence: 'biweekly', next_due: '2026-11-26' })),
+  dueEntry({ id: 'p4', name: 'Tom Becker' }, status('on_track', { days_since_last: 10, next_due: '2026-11-30' })),
 ];
 
 function fakeBackend(options: { people: Person[]; due: DueEntry[] }) {
-  const calls: string[] = [];
   let people = options.people;
   let dueList = options.due;
-  mockIPC((cmd) => {
-    calls.push(cmd);
-    switch (cmd) {
-      case 'oo_due':
-        return dueList;
-      case 'people_list':
-        return people;
-      case 'demo_load':
-        people = [person('p1', 'Maya Chen')];
-        dueList = [due[1]!];
-        return { people: 8, meetings: 96, action_items: 30, talking_points: 12 };
-    }
-    throw new Error(`unexpected command ${cmd}`);
+  return mockBackend({
+    oo_due: () => dueList,
+    people_list: () => people,
+    demo_load: () => {
+      people = [mayaChen];
+      dueList = [due[1]!];
+      return { people: 8, meetings: 96, action_items: 30, talking_points: 12 };
+    },
   });
-  return { calls };
 }
 
 describe('TodayPage', () => {
@@ -68,7 +43,7 @@ describe('TodayPage', () => {
   });
 
   it('lists who is due this week, grouped under their state, in the order returned', async () => {
-    fakeBackend({ people: [person('p1', 'Maya Chen')], due });
+    fakeBackend({ people: [mayaChen], due });
     render(TodayPage);
     const rows = await screen.findAllByTestId('today-due-row');
     expect(rows.map((r) => r.dataset.personId)).toEqual(['p7', 'p1', 'p2', 'p4']);
@@ -89,7 +64,7 @@ describe('TodayPage', () => {
   });
 
   it('Prep opens the person in the 1:1s area', async () => {
-    fakeBackend({ people: [person('p1', 'Maya Chen')], due });
+    fakeBackend({ people: [mayaChen], due });
     const user = userEvent.setup();
     render(TodayPage);
     const rows = await screen.findAllByTestId('today-due-row');
@@ -99,7 +74,7 @@ describe('TodayPage', () => {
   });
 
   it('says when everyone is caught up', async () => {
-    fakeBackend({ people: [person('p1', 'Maya Chen')], due: [] });
+    fakeBackend({ people: [mayaChen], due: [] });
     render(TodayPage);
     expect((await screen.findByTestId('today-caught-up')).textContent).toContain("You're all caught up");
     expect(screen.queryByTestId('load-demo')).toBeNull();
@@ -113,7 +88,7 @@ describe('TodayPage', () => {
     expect(within(firstRun).getByTestId('today-add-people').textContent).toContain('Add people');
     await user.click(within(firstRun).getByTestId('load-demo'));
     await waitFor(() => expect(screen.getAllByTestId('today-due-row')).toHaveLength(1));
-    expect(backend.calls).toContain('demo_load');
+    expect(backend.called('demo_load')).toBe(true);
     expect(toasts.at(-1)?.message).toContain('8 people');
   });
 

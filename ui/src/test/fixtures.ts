@@ -1,0 +1,182 @@
+// Test data and a fake backend for the Vitest suites. Each factory returns a complete value of a
+// bindings type with plain defaults; a test overrides only what it is about.
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type {
+  ActionItem,
+  AppStatus,
+  CadenceStatus,
+  DueEntry,
+  Goal,
+  Meeting,
+  Node,
+  Person,
+  Prep,
+  Revision,
+  TalkingPoint,
+  Template,
+} from '../bindings';
+
+const CREATED = '2026-01-01T00:00:00.000Z';
+
+export function person(overrides: Partial<Person> = {}): Person {
+  return {
+    id: 'p1',
+    name: 'Maya Chen',
+    email: null,
+    title: null,
+    team: null,
+    level: null,
+    start_date: null,
+    timezone: null,
+    notes: '',
+    archived_at: null,
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  };
+}
+
+/** A cadence status; never met unless told otherwise. */
+export function cadenceStatus(overrides: Partial<CadenceStatus> = {}): CadenceStatus {
+  return { cadence: 'weekly', last_date: null, days_since_last: null, next_due: null, state: 'never_met', ...overrides };
+}
+
+/** The Today / 1:1s rail entry for a person. */
+export function dueEntry(who: Pick<Person, 'id' | 'name'>, status: CadenceStatus = cadenceStatus()): DueEntry {
+  return { person_id: who.id, name: who.name, status };
+}
+
+/** A 1:1 on `date`, written that morning. */
+export function meeting(overrides: Partial<Meeting> & Pick<Meeting, 'id' | 'date'>): Meeting {
+  return {
+    person_id: 'p1',
+    agenda: '',
+    shared_notes: '',
+    private_notes: '',
+    mood: null,
+    energy: null,
+    created_at: `${overrides.date}T10:00:00Z`,
+    updated_at: `${overrides.date}T10:00:00Z`,
+    ...overrides,
+  };
+}
+
+export function actionItem(overrides: Partial<ActionItem> & Pick<ActionItem, 'id' | 'text'>): ActionItem {
+  return {
+    person_id: 'p1',
+    owner: 'them',
+    due_date: null,
+    meeting_id: null,
+    done_at: null,
+    created_at: '2026-11-01T00:00:00Z',
+    overdue: false,
+    ...overrides,
+  };
+}
+
+export function talkingPoint(overrides: Partial<TalkingPoint> & Pick<TalkingPoint, 'id' | 'text'>): TalkingPoint {
+  return { person_id: 'p1', author: 'mine', meeting_id: null, created_at: '2026-11-01T00:00:00Z', ...overrides };
+}
+
+export function goal(overrides: Partial<Goal> & Pick<Goal, 'id' | 'title'>): Goal {
+  return {
+    person_id: 'p1',
+    status: 'not_started',
+    notes: '',
+    created_at: '2026-11-01T00:00:00Z',
+    updated_at: '2026-11-01T00:00:00Z',
+    ...overrides,
+  };
+}
+
+/** A prep with nothing in it yet: no 1:1, no actions, points, questions or goals. */
+export function prep(overrides: Partial<Prep> = {}): Prep {
+  return {
+    person: person(),
+    status: cadenceStatus(),
+    template_name: null,
+    last_meeting: null,
+    open_actions: [],
+    talking_points: [],
+    suggested_questions: [],
+    goals: [],
+    since_last: [],
+    ...overrides,
+  };
+}
+
+export function template(overrides: Partial<Template> & Pick<Template, 'id' | 'name'>): Template {
+  return { questions: [], builtin: false, used_by: 0, ...overrides };
+}
+
+/** A blueprint node of `kind`, as shipped (no content, no children). */
+export function node(id: string, kind: Node['kind'], overrides: Partial<Node> = {}): Node {
+  return {
+    id,
+    kind,
+    key: null,
+    title: null,
+    body: null,
+    ordered: false,
+    fields: [],
+    columns: [],
+    cells: [],
+    state: 'original',
+    children: [],
+    ...overrides,
+  };
+}
+
+export function revision(overrides: Partial<Revision> & Pick<Revision, 'id' | 'section_id'>): Revision {
+  return {
+    at: new Date().toISOString(),
+    node_id: null,
+    action: 'edit',
+    summary: '',
+    before_text: '',
+    after_text: '',
+    restorable: true,
+    ...overrides,
+  };
+}
+
+/** A database that opened fine. */
+export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
+  return {
+    data_dir: '/tmp/leadbook',
+    db_path: '/tmp/leadbook/leadbook.db',
+    schema_version: 3,
+    error: null,
+    ...overrides,
+  };
+}
+
+export type Args = Record<string, unknown>;
+export type Call = { cmd: string; args: Args };
+/** What a command answers, by name. A handler may throw an AppError-shaped object to fail. */
+export type Routes = Record<string, (args: Args) => unknown>;
+
+/**
+ * Stands in for the Rust commands: each call goes to the route of its name (any other command
+ * fails the test's call with "unexpected command") and is recorded in order.
+ */
+export function mockBackend(routes: Routes) {
+  const calls: Call[] = [];
+  mockIPC((cmd, raw) => {
+    const args = (raw ?? {}) as Args;
+    calls.push({ cmd, args });
+    if (!Object.hasOwn(routes, cmd)) throw new Error(`unexpected command ${cmd}`);
+    return routes[cmd]!(args);
+  });
+  return {
+    calls,
+    /** The arguments of every call to `cmd`, oldest first. */
+    argsOf: (cmd: string): Args[] => calls.filter((c) => c.cmd === cmd).map((c) => c.args),
+    /** The arguments of the latest call to `cmd` (undefined if there was none). */
+    lastArgs: (cmd: string): Args | undefined => calls.filter((c) => c.cmd === cmd).at(-1)?.args,
+    /** Whether `cmd` was called at all. */
+    called: (cmd: string): boolean => calls.some((c) => c.cmd === cmd),
+  };
+}
+
+export type Backend = ReturnType<typeof mockBackend>;
