@@ -1,11 +1,24 @@
-// The areas that exist, in the fixed sidebar order of the UI guide. Add an area here when it lands.
-export type AreaId = 'today' | 'people' | 'one-on-ones' | 'blueprint';
+// The one place an area is registered: its id, sidebar label and icon, Ctrl/Cmd+number shortcut
+// and page. The sidebar, the shortcuts and App's page all read this list. Keep the UI guide's
+// order (Today, People, 1:1s, Skills, Ladders, Hiring, Case studies, On-call, Calibration,
+// Blueprint, Settings), listing only the areas that exist, and number the shortcuts in it.
+//
+// Pages may import lib/nav, which imports only the AreaId *type* from here, so there is no
+// import cycle at run time.
+import type { Component } from 'svelte';
+import BlueprintPage from '../areas/blueprint/BlueprintPage.svelte';
+import OneOnOnesPage from '../areas/one-on-ones/OneOnOnesPage.svelte';
+import PeoplePage from '../areas/people/PeoplePage.svelte';
+import TodayPage from '../areas/today/TodayPage.svelte';
 
-export type Area = { id: AreaId; label: string; icon: string; shortcut: string };
+type AreaEntry = { id: string; label: string; icon: string; shortcut: string; page: Component };
 
-export const areas: Area[] = [
-  { id: 'today', label: 'Today', icon: 'sun', shortcut: '1' },
-  { id: 'people', label: 'People', icon: 'people', shortcut: '2' },
-  { id: 'one-on-ones', label: '1:1s', icon: 'chat', shortcut: '3' },
-  { id: 'blueprint', label: 'Blueprint', icon: 'book', shortcut: '4' },
-];
+export const areas = [
+  { id: 'today', label: 'Today', icon: 'sun', shortcut: '1', page: TodayPage },
+  { id: 'people', label: 'People', icon: 'people', shortcut: '2', page: PeoplePage },
+  { id: 'one-on-ones', label: '1:1s', icon: 'chat', shortcut: '3', page: OneOnOnesPage },
+  { id: 'blueprint', label: 'Blueprint', icon: 'book', shortcut: '4', page: BlueprintPage },
+] as const satisfies readonly AreaEntry[];
+
+export type Area = (typeof areas)[number];
+export type AreaId = Area['id'];
