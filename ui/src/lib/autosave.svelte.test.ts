@@ -1,7 +1,15 @@
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Autosave, autosaveFor, flushAll, flushBeforeClose, hasUnsaved, installSaveGuards, quitApp } from './autosave.svelte';
+import {
+  Autosave,
+  autosaveFor,
+  flushAll,
+  flushBeforeClose,
+  hasUnsaved,
+  installSaveGuards,
+  quitApp,
+} from './autosave.svelte';
 
 type Notes = { text: string };
 

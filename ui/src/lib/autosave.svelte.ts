@@ -36,6 +36,7 @@ export const CLOSE_WAIT_MS = 2000;
 
 const defaultRetry = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 15000);
 
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry for flushing, never rendered
 const live = new Map<string, Autosave<unknown, unknown>>();
 let anonymous = 0;
 

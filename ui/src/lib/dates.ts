@@ -22,7 +22,8 @@ export function formatDay(day: string, options: { weekday?: boolean } = {}): str
 /** "Wednesday, 26 November 2025". */
 export function formatDayLong(day: string | Date): string {
   const date = typeof day === 'string' ? parseDay(day) : day;
-  return new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  const parts = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const;
+  return new Intl.DateTimeFormat(undefined, parts).format(date);
 }
 
 /** "today", "yesterday", "12 days ago" for a count of days. */

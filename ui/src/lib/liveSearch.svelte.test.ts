@@ -39,7 +39,11 @@ describe('LiveSearch', () => {
 
   it('moves the active hit with Up/Down, opens it with Enter, clears with Esc', async () => {
     const opened: Hit[] = [];
-    const s = new LiveSearch<Hit>({ idPrefix: 'x', fetch: async () => [hit('a'), hit('b')], onopen: (h) => opened.push(h) });
+    const s = new LiveSearch<Hit>({
+      idPrefix: 'x',
+      fetch: async () => [hit('a'), hit('b')],
+      onopen: (h) => opened.push(h),
+    });
     s.query = 'q';
     s.refresh();
     await flush();

@@ -18,7 +18,9 @@ describe('renderMarkdown', () => {
   });
 
   it('removes javascript: links but keeps ordinary ones', () => {
-    const html = renderMarkdown('[bad](javascript:alert(1)) and [raw](<javascript:void(0)>) <a href="JaVaScRiPt:alert(3)">x</a> [good](https://example.com)');
+    const html = renderMarkdown(
+      '[bad](javascript:alert(1)) and [raw](<javascript:void(0)>) <a href="JaVaScRiPt:alert(3)">x</a> [good](https://example.com)',
+    );
     expect(html.toLowerCase()).not.toContain('javascript:');
     expect(html).toContain('href="https://example.com"');
     expect(html).toContain('rel="noopener noreferrer"');

@@ -8,7 +8,20 @@ const markdown = new Marked({ gfm: true, breaks: true, async: false });
 // Prose only: no forms, scripts, styles or embedded media (nothing may load remotely).
 const config: Config = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'img', 'picture', 'source', 'video', 'audio', 'iframe', 'form', 'input', 'button', 'textarea', 'select'],
+  FORBID_TAGS: [
+    'style',
+    'img',
+    'picture',
+    'source',
+    'video',
+    'audio',
+    'iframe',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+  ],
   FORBID_ATTR: ['style', 'class', 'id'],
 };
 

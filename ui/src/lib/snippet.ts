@@ -16,6 +16,7 @@ export function escapeHtml(text: string): string {
 export function highlightSnippet(snippet: string): string {
   let html = '';
   let open = false;
+  // eslint-disable-next-line no-control-regex -- \u0002 and \u0003 are the backend's hit markers
   for (const part of snippet.split(/([\u0002\u0003])/)) {
     if (part === START) {
       if (!open) html += '<mark>';

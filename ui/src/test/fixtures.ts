@@ -38,7 +38,14 @@ export function person(overrides: Partial<Person> = {}): Person {
 
 /** A cadence status; never met unless told otherwise. */
 export function cadenceStatus(overrides: Partial<CadenceStatus> = {}): CadenceStatus {
-  return { cadence: 'weekly', last_date: null, days_since_last: null, next_due: null, state: 'never_met', ...overrides };
+  return {
+    cadence: 'weekly',
+    last_date: null,
+    days_since_last: null,
+    next_due: null,
+    state: 'never_met',
+    ...overrides,
+  };
 }
 
 /** The Today / 1:1s rail entry for a person. */

@@ -108,7 +108,9 @@ function fakeBackend(options: { hits?: SearchHit[]; revisions?: Revision[] } = {
       const { node: n, siblings, section } = locate(args.id as string);
       siblings.splice(siblings.indexOf(n), 1);
       section.edited = true;
-      revisions.unshift(makeRevision({ id: 99, section_id: section.id, node_id: n.id, action: 'delete', summary: 'Deleted' }));
+      revisions.unshift(
+        makeRevision({ id: 99, section_id: section.id, node_id: n.id, action: 'delete', summary: 'Deleted' }),
+      );
       return clone(section);
     },
     blueprint_move: (args) => {
@@ -156,7 +158,9 @@ describe('BlueprintPage', () => {
 
     const table = nodeEl('t1');
     expect(table.dataset.kind).toBe('table');
-    const headers = within(table).getAllByRole('columnheader').map((th) => th.textContent?.trim());
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent?.trim());
     expect(headers.slice(0, 3)).toEqual(['Category', 'Tool / platform', 'Primary use']);
     const rows = table.querySelectorAll('[data-testid="bp-node"][data-kind="row"]');
     expect(rows).toHaveLength(2);
@@ -286,7 +290,13 @@ describe('BlueprintPage', () => {
       after_id: 'i2',
       kind: 'item',
       ordered: false,
-      content: { title: 'Kubernetes', body: null, fields: [{ label: 'Importance', value: 'Important' }], columns: [], cells: [] },
+      content: {
+        title: 'Kubernetes',
+        body: null,
+        fields: [{ label: 'Importance', value: 'Important' }],
+        columns: [],
+        cells: [],
+      },
     });
     expect(within(nodeEl('new-1')).getByTestId('bp-edited-marker').textContent).toBe('Added');
   });

@@ -13,9 +13,7 @@ import {
 import { showToast } from '../../lib/toasts.svelte';
 
 /** What the one open inline editor is for: an existing node, or a new child of a list/table. */
-export type EditTarget =
-  | { mode: 'edit'; nodeId: string }
-  | { mode: 'add'; parentId: string; kind: 'item' | 'row' };
+export type EditTarget = { mode: 'edit'; nodeId: string } | { mode: 'add'; parentId: string; kind: 'item' | 'row' };
 
 /** A node's full editable content, as the backend expects it back on edit. */
 export function contentOf(node: Node): NodeContent {

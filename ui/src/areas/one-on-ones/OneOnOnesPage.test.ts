@@ -48,7 +48,12 @@ function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean; settings
     last_meeting: meetings[0]!,
     // The backend puts overdue items first; the page must keep that order.
     open_actions: [
-      actionItem({ id: 'a1', text: 'Draft the RFC for the Terraform state split', due_date: '2026-11-20', overdue: true }),
+      actionItem({
+        id: 'a1',
+        text: 'Draft the RFC for the Terraform state split',
+        due_date: '2026-11-20',
+        overdue: true,
+      }),
       actionItem({ id: 'a2', text: 'Share the promo packet template', owner: 'me' }),
     ],
     talking_points: [
@@ -73,7 +78,8 @@ function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean; settings
     people_list: () => [maya, diego],
     oo_due: () => [dueEntry(maya, overdue)],
     oo_templates: () => [template({ id: 'tpl-career-growth', name: 'Career growth', builtin: true })],
-    oo_prep: (args) => (args.personId === 'p1' ? prep : { ...prep, person: diego, open_actions: [], talking_points: [] }),
+    oo_prep: (args) =>
+      args.personId === 'p1' ? prep : { ...prep, person: diego, open_actions: [], talking_points: [] },
     oo_meetings: () => (started ? [started, ...meetings] : meetings),
     oo_settings: (args) => ({ ...settings, person_id: args.personId }),
     oo_set_settings: (args) => {
@@ -88,7 +94,13 @@ function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean; settings
         agenda: '## Talking points\n- (theirs) Wants to rotate off on-call in December\n',
       });
       prep.last_meeting = started;
-      prep.status = { ...overdue, last_date: started.date, days_since_last: 0, next_due: '2026-12-03', state: 'on_track' };
+      prep.status = {
+        ...overdue,
+        last_date: started.date,
+        days_since_last: 0,
+        next_due: '2026-12-03',
+        state: 'on_track',
+      };
       return started;
     },
     oo_save_notes: (args) => {
@@ -448,9 +460,7 @@ describe('OneOnOnesPage', () => {
     expect(backend.lastArgs('oo_search')).toEqual({ query: 'on-call', personId: null });
 
     await user.click(screen.getByTestId('oo-search-this-person'));
-    await waitFor(() =>
-      expect(backend.lastArgs('oo_search')).toEqual({ query: 'on-call', personId: 'p1' }),
-    );
+    await waitFor(() => expect(backend.lastArgs('oo_search')).toEqual({ query: 'on-call', personId: 'p1' }));
 
     await user.click(result);
     expect((await screen.findByTestId('oo-meeting')).dataset.meetingId).toBe('m2');

@@ -85,7 +85,10 @@ describe('TemplatesDialog', () => {
       input: { name: 'Career growth', questions: ['What energises you?', '', 'Where do you want to be in a year?'] },
     });
     await waitFor(() => expect(onchanged).toHaveBeenCalled());
-    expect(onchanged.mock.lastCall![0][0].questions).toEqual(['What energises you?', 'Where do you want to be in a year?']);
+    expect(onchanged.mock.lastCall![0][0].questions).toEqual([
+      'What energises you?',
+      'Where do you want to be in a year?',
+    ]);
     expect(toasts.at(-1)?.message).toContain('saved');
   });
 
@@ -97,7 +100,10 @@ describe('TemplatesDialog', () => {
     await user.type(screen.getByLabelText('Questions'), 'How was week one?');
     await user.click(name);
     await user.keyboard('{Enter}');
-    expect(await screen.findByTestId('oo-template-name-error')).toHaveProperty('textContent', 'Give the template a name');
+    expect(await screen.findByTestId('oo-template-name-error')).toHaveProperty(
+      'textContent',
+      'Give the template a name',
+    );
 
     await user.type(name, 'Onboarding{Enter}');
     await waitFor(() => expect(screen.getAllByTestId('oo-template-item')).toHaveLength(3));

@@ -51,7 +51,6 @@ export const goalStatuses: { value: GoalStatus; label: string }[] = [
   { value: 'dropped', label: 'Dropped' },
 ];
 
-
 /** The first lines of Markdown notes as plain text, for previews. */
 export function preview(markdown: string, max = 180): string {
   const text = markdown

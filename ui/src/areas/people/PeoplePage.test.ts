@@ -91,7 +91,10 @@ describe('PeoplePage', () => {
   });
 
   it('moves between the filter and the rows with the arrow keys, and marks archived people', async () => {
-    fakeBackend([person('Ada', { title: 'SRE', team: 'Platform' }), person('Linus', { archived_at: '2026-02-01T00:00:00Z' })]);
+    fakeBackend([
+      person('Ada', { title: 'SRE', team: 'Platform' }),
+      person('Linus', { archived_at: '2026-02-01T00:00:00Z' }),
+    ]);
     const user = userEvent.setup();
     render(PeoplePage);
     const rows = await screen.findAllByTestId('person-row');

@@ -16,7 +16,10 @@ const mayaChen = person({ id: 'p1', name: 'Maya Chen' });
 
 // In the backend's order: never met first, then by next due date.
 const due: DueEntry[] = [
-  dueEntry({ id: 'p7', name: 'Sofia Rossi' }, status('never_met', { last_date: null, days_since_last: null, next_due: null })),
+  dueEntry(
+    { id: 'p7', name: 'Sofia Rossi' },
+    status('never_met', { last_date: null, days_since_last: null, next_due: null }),
+  ),
   dueEntry(mayaChen, status('overdue')),
   dueEntry({ id: 'p2', name: 'Diego Alvarez' }, status('due', { cadence: 'biweekly', next_due: '2026-11-26' })),
   dueEntry({ id: 'p4', name: 'Tom Becker' }, status('on_track', { days_since_last: 10, next_due: '2026-11-30' })),
