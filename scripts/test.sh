@@ -21,7 +21,7 @@ step "core, export and CLI tests (includes the TypeScript bindings freshness che
 cargo test --quiet -p leadbook-core -p leadbook-export -p leadbook-cli
 
 step "UI type check and unit tests"
-(cd ui && npm run --silent check && npm test --silent)
+(cd ui && npm run --silent lint && npm run --silent check && npm test --silent)
 
 step "build the app"
 cargo build --quiet -p leadbook
