@@ -14,7 +14,7 @@ fn run(result: Result<(), String>) {
 }
 
 fn seed(dir: &std::path::Path) -> String {
-    let (conn, _) = leadbook_core::store::open(dir).expect("open store");
+    let (conn, _) = leadbook_core::db::open(dir).expect("open store");
     let input = leadbook_core::people::PersonInput {
         name: "Ada Lovelace".into(),
         title: Some("Staff Engineer".into()),
@@ -33,8 +33,8 @@ fn open_person(app: &App, person: &str) -> Result<(), String> {
 
 /// The database is intact and `person`'s only meeting holds exactly these notes.
 fn assert_saved(dir: &std::path::Path, person: &str, shared: &str, private: &str) {
-    let (conn, _) = leadbook_core::store::open(dir).unwrap();
-    assert!(leadbook_core::store::check(&conn).unwrap().is_empty());
+    let (conn, _) = leadbook_core::db::open(dir).unwrap();
+    assert!(leadbook_core::db::check(&conn).unwrap().is_empty());
     let meetings = leadbook_core::one_on_ones::meetings(&conn, person).unwrap();
     assert_eq!(meetings.len(), 1);
     assert_eq!(meetings[0].shared_notes, shared);
@@ -201,8 +201,8 @@ fn edit_the_template_then_start_and_move_the_1_1_to_its_real_date() {
     let data = tempfile::tempdir().unwrap();
     let ada = seed(data.path());
     {
-        let (conn, _) = leadbook_core::store::open(data.path()).unwrap();
-        let settings = leadbook_core::one_on_ones::Settings {
+        let (conn, _) = leadbook_core::db::open(data.path()).unwrap();
+        let settings = leadbook_core::one_on_ones::OneOnOneSettings {
             person_id: ada.clone(),
             cadence: leadbook_core::one_on_ones::Cadence::Weekly,
             template_id: Some("tpl-feedback".into()),
@@ -272,7 +272,7 @@ fn edit_the_template_then_start_and_move_the_1_1_to_its_real_date() {
         Ok(())
     })());
 
-    let (conn, _) = leadbook_core::store::open(data.path()).unwrap();
+    let (conn, _) = leadbook_core::db::open(data.path()).unwrap();
     let meetings = leadbook_core::one_on_ones::meetings(&conn, &ada).unwrap();
     assert_eq!(meetings.len(), 1);
     assert_eq!(meetings[0].date, "2026-10-29");

@@ -150,7 +150,7 @@ fn newer_database_shows_banner_and_is_untouched() {
 
 /// Seeds people into a data dir's database through leadbook-core, as the CLI would.
 fn seed_people(dir: &std::path::Path, people: &[(&str, &str)]) {
-    let (conn, _) = leadbook_core::store::open(dir).expect("open store");
+    let (conn, _) = leadbook_core::db::open(dir).expect("open store");
     for (name, email) in people {
         let input = leadbook_core::people::PersonInput {
             name: name.to_string(),

@@ -45,48 +45,12 @@ pub fn run() {
             guard.listen_for_focus(app.handle().clone());
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_status,
-            commands::app::demo_load,
-            commands::people::people_list,
-            commands::people::people_get,
-            commands::people::people_add,
-            commands::people::people_update,
-            commands::people::people_archive,
-            commands::people::people_restore,
-            commands::blueprint::blueprint_document,
-            commands::blueprint::blueprint_edit,
-            commands::blueprint::blueprint_add,
-            commands::blueprint::blueprint_delete,
-            commands::blueprint::blueprint_move,
-            commands::blueprint::blueprint_reset,
-            commands::blueprint::blueprint_history,
-            commands::blueprint::blueprint_restore,
-            commands::blueprint::blueprint_search,
-            commands::blueprint::blueprint_export,
-            commands::one_on_ones::oo_prep,
-            commands::one_on_ones::oo_due,
-            commands::one_on_ones::oo_meetings,
-            commands::one_on_ones::oo_start,
-            commands::one_on_ones::oo_set_meeting_date,
-            commands::one_on_ones::oo_delete_meeting,
-            commands::one_on_ones::oo_save_notes,
-            commands::one_on_ones::oo_add_point,
-            commands::one_on_ones::oo_add_action,
-            commands::one_on_ones::oo_set_action_done,
-            commands::one_on_ones::oo_add_goal,
-            commands::one_on_ones::oo_set_goal_status,
-            commands::one_on_ones::oo_settings,
-            commands::one_on_ones::oo_set_settings,
-            commands::one_on_ones::oo_templates,
-            commands::one_on_ones::oo_create_template,
-            commands::one_on_ones::oo_update_template,
-            commands::one_on_ones::oo_delete_template,
-            commands::one_on_ones::oo_search,
-            commands::one_on_ones::oo_export,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
-        .expect("error while running Leadbook");
+        .unwrap_or_else(|e| {
+            eprintln!("leadbook: the window could not start: {e}");
+            std::process::exit(1);
+        });
 }
 
 /// Brings the main window to the front (used when a second instance is launched).

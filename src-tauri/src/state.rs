@@ -1,21 +1,23 @@
 //! The app's database handle, shared by commands; SQLite work runs off the main thread.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
-use leadbook_core::store::{self, AppStatus, OpenReport};
-use leadbook_core::Error;
+use leadbook_core::db::{self, AppStatus, OpenReport, SharedConnection};
+use leadbook_core::{revisions, Error};
 use rusqlite::Connection;
 
 pub struct AppState {
     pub data_dir: PathBuf,
     /// The open database, or why it could not be opened (shown as a banner in the UI).
-    pub db: Result<(Arc<Mutex<Connection>>, OpenReport), Error>,
+    pub db: Result<(SharedConnection, OpenReport), Error>,
 }
 
 impl AppState {
     pub fn open(data_dir: &Path) -> Self {
-        let db = store::open(data_dir).map(|(conn, report)| (Arc::new(Mutex::new(conn)), report));
+        let db = db::open(data_dir).and_then(|(conn, report)| {
+            revisions::set_actor(&conn, "app")?;
+            Ok((SharedConnection::new(conn), report))
+        });
         if let Err(e) = &db {
             eprintln!("leadbook: {}", e.message);
         }
@@ -39,6 +41,7 @@ impl AppState {
     }
 
     /// Runs `work` on the connection in a blocking thread, so the UI thread never waits on disk.
+    /// A panic in `work` becomes an `internal` error and leaves the connection usable.
     pub async fn with_db<T, F>(&self, work: F) -> Result<T, Error>
     where
         T: Send + 'static,
@@ -48,13 +51,8 @@ impl AppState {
             Ok((conn, _)) => conn.clone(),
             Err(e) => return Err(e.clone()),
         };
-        tauri::async_runtime::spawn_blocking(move || {
-            let mut conn = conn
-                .lock()
-                .map_err(|_| Error::storage("database lock poisoned"))?;
-            work(&mut conn)
-        })
-        .await
-        .map_err(|e| Error::storage(format!("database task failed: {e}")))?
+        tauri::async_runtime::spawn_blocking(move || conn.run(work))
+            .await
+            .map_err(|e| Error::storage(format!("database task failed: {e}")))?
     }
 }

@@ -1,9 +1,12 @@
 //! `leadbook-cli blueprint ...` as a user runs it: search and the Markdown/JSON/PDF exports.
 
+// Test helpers: a step that cannot be done fails the test on the spot.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 
-use leadbook_core::blueprint::{self, Node, NodeKind};
+use leadbook_core::blueprint::{self, BlueprintNode, NodeKind};
 
 fn cli(data_dir: &Path, args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_leadbook-cli"))
@@ -22,7 +25,7 @@ fn cli(data_dir: &Path, args: &[&str]) -> Output {
 
 /// Every text of the seed document in order: the strings the Markdown export must carry.
 fn seed_texts() -> Vec<String> {
-    fn walk(nodes: &[Node], out: &mut Vec<String>) {
+    fn walk(nodes: &[BlueprintNode], out: &mut Vec<String>) {
         for n in nodes {
             out.extend(n.title.clone());
             out.extend(n.body.clone());
@@ -32,7 +35,7 @@ fn seed_texts() -> Vec<String> {
             walk(&n.children, out);
         }
     }
-    let conn = leadbook_core::store::open_in_memory().unwrap();
+    let conn = leadbook_core::db::open_in_memory().unwrap();
     let doc = blueprint::document(&conn).unwrap();
     let mut out = Vec::new();
     for s in &doc.sections {
@@ -77,7 +80,7 @@ fn markdown_export_holds_every_item_in_order_and_no_noise() {
         assert!(!md.contains(noise), "noise {noise:?} in export");
     }
     // The named content the issue lists, counted in the export.
-    let conn = leadbook_core::store::open_in_memory().unwrap();
+    let conn = leadbook_core::db::open_in_memory().unwrap();
     let doc = blueprint::document(&conn).unwrap();
     let kpis = blueprint::kpi_definitions(&conn).unwrap();
     assert_eq!(kpis.len(), 22);

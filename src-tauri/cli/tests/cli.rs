@@ -1,5 +1,8 @@
 //! The CLI as a user runs it: the built `leadbook-cli` binary on temporary data dirs.
 
+// Test helpers: a step that cannot be done fails the test on the spot.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

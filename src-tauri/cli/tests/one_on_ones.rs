@@ -1,5 +1,8 @@
 //! `leadbook-cli one-on-ones ...`, `notes search` and `demo` as a user runs them.
 
+// Test helpers: a step that cannot be done fails the test on the spot.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -5,7 +5,7 @@
 
 use ts_rs::TS;
 
-use crate::{blueprint, demo, error, one_on_ones, people, store};
+use crate::{blueprint, db, demo, error, one_on_ones, palette, people, preferences, time};
 
 /// Path of the generated file, relative to this crate's manifest.
 pub const BINDINGS_FILE: &str = "../../ui/src/bindings/index.ts";
@@ -15,9 +15,11 @@ pub fn render() -> String {
     let decls = [
         error::ErrorCode::decl(),
         error::Error::decl(),
-        store::OpenReport::decl(),
-        store::AppStatus::decl(),
-        store::TableCount::decl(),
+        db::OpenReport::decl(),
+        db::AppStatus::decl(),
+        db::TableCount::decl(),
+        db::CheckReport::decl(),
+        db::DbInfo::decl(),
         people::Person::decl(),
         people::PersonInput::decl(),
         people::PeopleQuery::decl(),
@@ -25,9 +27,9 @@ pub fn render() -> String {
         blueprint::NodeKind::decl(),
         blueprint::Field::decl(),
         blueprint::EditState::decl(),
-        blueprint::Node::decl(),
+        blueprint::BlueprintNode::decl(),
         blueprint::Section::decl(),
-        blueprint::Document::decl(),
+        blueprint::BlueprintDocument::decl(),
         blueprint::NodeContent::decl(),
         blueprint::NewNode::decl(),
         blueprint::Added::decl(),
@@ -43,7 +45,7 @@ pub fn render() -> String {
         one_on_ones::Cadence::decl(),
         one_on_ones::DueState::decl(),
         one_on_ones::CadenceStatus::decl(),
-        one_on_ones::Settings::decl(),
+        one_on_ones::OneOnOneSettings::decl(),
         one_on_ones::Author::decl(),
         one_on_ones::TalkingPoint::decl(),
         one_on_ones::Owner::decl(),
@@ -60,8 +62,12 @@ pub fn render() -> String {
         one_on_ones::NoteKind::decl(),
         one_on_ones::NoteHit::decl(),
         demo::DemoReport::decl(),
-        one_on_ones::History::decl(),
-        one_on_ones::HistoryRange::decl(),
+        one_on_ones::OneOnOneExport::decl(),
+        time::DateRange::decl(),
+        preferences::Theme::decl(),
+        preferences::WeekStart::decl(),
+        preferences::Preferences::decl(),
+        palette::PaletteHit::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/core by `bindings.rs`. Do not edit.\n\

@@ -6,9 +6,12 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::db::write;
 use crate::error::{Error, ErrorCode, Result};
-use crate::one_on_ones::{self, Cadence, Settings};
-use crate::people::{new_id, now_utc, PersonInput};
+use crate::ids::new_id;
+use crate::one_on_ones::{self, Cadence, OneOnOneSettings};
+use crate::people::PersonInput;
+use crate::time::now_utc;
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct DemoReport {
@@ -275,8 +278,12 @@ impl Lcg {
 }
 
 /// Loads the demo team into an empty roster, dated relative to `today`. All or nothing.
-pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
-    let existing: i64 = conn.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
+pub fn load(conn: &Connection, today: NaiveDate) -> Result<DemoReport> {
+    write(conn, |tx| load_in(tx, today))
+}
+
+fn load_in(tx: &Connection, today: NaiveDate) -> Result<DemoReport> {
+    let existing: i64 = tx.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
     if existing > 0 {
         return Err(Error::new(
             ErrorCode::Conflict,
@@ -291,7 +298,6 @@ pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
         action_items: 0,
         talking_points: 0,
     };
-    let tx = conn.transaction()?;
     for (i, (name, email, title, team, level, start, tz, cadence, template)) in
         TEAM.iter().enumerate()
     {
@@ -307,11 +313,11 @@ pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
                 "Joined {start}. Prefers written agendas before 1:1s."
             )),
         };
-        let person = crate::people::add(&tx, &input)?;
+        let person = crate::people::add(tx, &input)?;
         report.people += 1;
         one_on_ones::set_settings(
-            &tx,
-            &Settings {
+            tx,
+            &OneOnOneSettings {
                 person_id: person.id.clone(),
                 cadence: *cadence,
                 template_id: Some((*template).into()),
@@ -417,21 +423,20 @@ pub fn load(conn: &mut Connection, today: NaiveDate) -> Result<DemoReport> {
             )?;
         }
     }
-    tx.commit()?;
     Ok(report)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db;
     use crate::one_on_ones::DueState;
-    use crate::store;
 
     #[test]
     fn demo_fills_a_team_of_eight_with_a_year_of_history() {
-        let mut conn = store::open_in_memory().unwrap();
+        let conn = db::open_in_memory().unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-        let report = load(&mut conn, today).unwrap();
+        let report = load(&conn, today).unwrap();
         assert_eq!(report.people, 8);
         assert!(report.meetings > 250, "{report:?}");
         // A realistic mix on Today, not a wall of red.
@@ -466,12 +471,12 @@ mod tests {
         assert!(since.iter().any(|l| l.starts_with("Done: ")), "{since:?}");
         // Loading the team is not an edit of anyone's profile.
         assert!(!prep.since_last.iter().any(|l| l.starts_with("Profile")));
-        assert!(store::check(&conn).unwrap().is_empty());
+        assert!(db::check(&conn).unwrap().is_empty());
     }
 
     #[test]
     fn demo_never_mixes_with_a_real_team() {
-        let mut conn = store::open_in_memory().unwrap();
+        let conn = db::open_in_memory().unwrap();
         crate::people::add(
             &conn,
             &PersonInput {
@@ -481,7 +486,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            load(&mut conn, crate::people::today()).unwrap_err().code,
+            load(&conn, crate::time::today()).unwrap_err().code,
             ErrorCode::Conflict
         );
         let n: i64 = conn

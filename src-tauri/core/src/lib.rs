@@ -1,15 +1,32 @@
 //! Leadbook's domain rules and its SQLite store. No Tauri, no GTK: builds and tests in seconds.
 //!
-//! Every area is one module; the desktop app and the CLI are thin layers over these functions.
+//! A small kernel every area uses (`db`, `time`, `ids`, `text`, `csv`, `json`, `search`,
+//! `revisions`, `seed`, `error`), then one folder per area. The desktop app and the CLI are thin
+//! layers over these functions.
 
-pub mod bindings;
-pub mod blueprint;
-pub mod demo;
+// Kernel
+pub mod csv;
+pub mod db;
 pub mod error;
-pub mod one_on_ones;
+pub mod ids;
+pub mod json;
 pub mod paths;
+pub mod revisions;
+pub mod search;
+pub mod seed;
+pub mod text;
+pub mod time;
+
+// Areas
+pub mod blueprint;
+pub mod one_on_ones;
+pub mod palette;
 pub mod people;
-pub mod store;
+pub mod preferences;
+
+// Across areas
+pub mod bindings;
+pub mod demo;
 
 pub use error::{Error, ErrorCode, Result};
 /// Re-exported so the app and the CLI name the same connection type without their own dependency.

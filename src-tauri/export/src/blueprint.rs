@@ -1,10 +1,10 @@
 //! The role blueprint as Markdown and as a role description PDF.
 //!
-//! Both walk the [`Document`] tree in order. The PDF is typeset by Typst from
+//! Both walk the [`BlueprintDocument`] tree in order. The PDF is typeset by Typst from
 //! `templates/blueprint.typ`; the document reaches the template only as JSON data (`PdfDoc`,
 //! read with `json("data.json")`), never as markup, so user text cannot inject Typst code.
 
-use leadbook_core::blueprint::{Document, ExportFormat, Field, Node, NodeKind};
+use leadbook_core::blueprint::{BlueprintDocument, BlueprintNode, ExportFormat, Field, NodeKind};
 use leadbook_core::Error;
 use serde::Serialize;
 
@@ -12,7 +12,7 @@ use crate::rich::{self, Block, Inline};
 use crate::typst_pdf;
 
 /// The blueprint in the chosen format, as bytes ready to write.
-pub fn render(doc: &Document, format: ExportFormat) -> Result<Vec<u8>, Error> {
+pub fn render(doc: &BlueprintDocument, format: ExportFormat) -> Result<Vec<u8>, Error> {
     Ok(match format {
         ExportFormat::Markdown => to_markdown(doc).into_bytes(),
         ExportFormat::Json => serde_json::to_vec_pretty(doc)
@@ -27,7 +27,7 @@ pub fn render(doc: &Document, format: ExportFormat) -> Result<Vec<u8>, Error> {
 /// The blueprint as Markdown: `# title`, `## {number}) {title}` per section, sub-headings as
 /// `###` (deeper as `####`, ...), paragraphs as the user wrote them, lists, labelled fields as
 /// nested `*Label:* value` entries, tables as GitHub pipe tables.
-pub fn to_markdown(doc: &Document) -> String {
+pub fn to_markdown(doc: &BlueprintDocument) -> String {
     let mut blocks = vec![format!("# {}", one_line(&doc.title))];
     for section in &doc.sections {
         blocks.push(format!(
@@ -44,7 +44,7 @@ pub fn to_markdown(doc: &Document) -> String {
 
 /// Appends the Markdown blocks of `nodes`. Consecutive items outside a list form one list
 /// (`ordered` says how to number them); consecutive rows outside a table form one table.
-fn nodes_md(nodes: &[Node], level: usize, ordered: bool, out: &mut Vec<String>) {
+fn nodes_md(nodes: &[BlueprintNode], level: usize, ordered: bool, out: &mut Vec<String>) {
     let mut i = 0;
     while i < nodes.len() {
         let node = &nodes[i];
@@ -88,11 +88,11 @@ fn nodes_md(nodes: &[Node], level: usize, ordered: bool, out: &mut Vec<String>) 
 }
 
 /// How many nodes from `start` on are of `kind`.
-fn run_of(nodes: &[Node], start: usize, kind: NodeKind) -> usize {
+fn run_of(nodes: &[BlueprintNode], start: usize, kind: NodeKind) -> usize {
     nodes[start..].iter().take_while(|n| n.kind == kind).count()
 }
 
-fn list_md(items: &[Node], ordered: bool, level: usize) -> String {
+fn list_md(items: &[BlueprintNode], ordered: bool, level: usize) -> String {
     items
         .iter()
         .enumerate()
@@ -110,7 +110,7 @@ fn list_md(items: &[Node], ordered: bool, level: usize) -> String {
 
 /// One list entry. Continuation lines (body lines, fields, nested children) are indented to
 /// the entry's content column (2 for `- `, 3 for `1. `) so they stay inside it in CommonMark.
-fn item_md(item: &Node, marker: &str, level: usize) -> String {
+fn item_md(item: &BlueprintNode, marker: &str, level: usize) -> String {
     let mut parts: Vec<String> = Vec::new();
     if item.kind == NodeKind::Item {
         let title = text_of(&item.title).map(one_line);
@@ -213,7 +213,7 @@ fn text_of(text: &Option<String>) -> Option<&str> {
 
 /// The blueprint as a role description PDF (A4, title header, contents, numbered sections,
 /// lists with labelled fields, tables with header rows, page numbers).
-pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, Error> {
+pub fn to_pdf(doc: &BlueprintDocument) -> Result<Vec<u8>, Error> {
     let data = serde_json::to_vec(&PdfDoc::from(doc))
         .map_err(|e| Error::storage(format!("Could not prepare the PDF data: {e}")))?;
     typst_pdf::render("blueprint.typ", TEMPLATE, data, "leadbook-role-blueprint")
@@ -275,8 +275,8 @@ struct PdfItem<'a> {
     children: Vec<PdfNode<'a>>,
 }
 
-impl<'a> From<&'a Document> for PdfDoc<'a> {
-    fn from(doc: &'a Document) -> Self {
+impl<'a> From<&'a BlueprintDocument> for PdfDoc<'a> {
+    fn from(doc: &'a BlueprintDocument) -> Self {
         PdfDoc {
             title: &doc.title,
             footer: footer_title(&doc.title),
@@ -293,7 +293,7 @@ impl<'a> From<&'a Document> for PdfDoc<'a> {
     }
 }
 
-fn pdf_nodes(nodes: &[Node], ordered: bool) -> Vec<PdfNode<'_>> {
+fn pdf_nodes(nodes: &[BlueprintNode], ordered: bool) -> Vec<PdfNode<'_>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < nodes.len() {
@@ -343,7 +343,7 @@ fn pdf_nodes(nodes: &[Node], ordered: bool) -> Vec<PdfNode<'_>> {
     out
 }
 
-fn pdf_item(node: &Node) -> PdfItem<'_> {
+fn pdf_item(node: &BlueprintNode) -> PdfItem<'_> {
     if node.kind != NodeKind::Item {
         return PdfItem {
             title: None,

@@ -1,9 +1,9 @@
 //! One person's 1:1 history as Markdown. Private notes stay out unless the user explicitly asks
 //! (`include_private`); the person's manager-only profile notes never appear.
 
-use leadbook_core::one_on_ones::History;
+use leadbook_core::one_on_ones::OneOnOneExport;
 
-pub fn to_markdown(h: &History, include_private: bool) -> String {
+pub fn to_markdown(h: &OneOnOneExport, include_private: bool) -> String {
     let mut out = format!("# 1:1s with {}\n\n", h.person.name);
     let range = match (&h.from, &h.to) {
         (Some(f), Some(t)) => format!("From {f} to {t}"),
@@ -60,12 +60,13 @@ pub fn to_markdown(h: &History, include_private: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use leadbook_core::one_on_ones::{self as oo, HistoryRange, NotesInput};
+    use leadbook_core::one_on_ones::{self as oo, NotesInput};
     use leadbook_core::people::{self, PersonInput};
+    use leadbook_core::time::DateRange;
 
     #[test]
     fn private_notes_only_with_the_explicit_option() {
-        let mut conn = leadbook_core::store::open_in_memory().unwrap();
+        let conn = leadbook_core::db::open_in_memory().unwrap();
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let input = PersonInput {
             name: "Ada".into(),
@@ -77,7 +78,7 @@ mod tests {
             ("2026-10-01", "Roadmap talk", "SECRET-ONE"),
             ("2026-11-01", "Hiring talk", "SECRET-TWO"),
         ] {
-            let m = oo::start_meeting(&mut conn, &ada, Some(date), today).unwrap();
+            let m = oo::start_meeting(&conn, &ada, Some(date), today).unwrap();
             let notes = NotesInput {
                 shared_notes: shared.into(),
                 private_notes: private.into(),
@@ -86,7 +87,7 @@ mod tests {
             };
             oo::save_notes(&conn, &m.id, &notes).unwrap();
         }
-        let all = oo::history(&conn, &ada, &HistoryRange::default(), today).unwrap();
+        let all = oo::for_export(&conn, &ada, &DateRange::default(), today).unwrap();
         let md = to_markdown(&all, false);
         assert!(
             md.contains("## 2026-10-01") && md.contains("Hiring talk") && md.contains("Mood 4/5")
@@ -103,18 +104,18 @@ mod tests {
                 && !with.contains("MANAGER-ONLY")
         );
 
-        let range = HistoryRange {
+        let range = DateRange {
             from: Some("2026-10-15".into()),
             to: None,
         };
-        let part = to_markdown(&oo::history(&conn, &ada, &range, today).unwrap(), false);
+        let part = to_markdown(&oo::for_export(&conn, &ada, &range, today).unwrap(), false);
         assert!(!part.contains("Roadmap talk") && part.contains("Hiring talk"));
-        let bad = HistoryRange {
+        let bad = DateRange {
             from: Some("2026-11-02".into()),
             to: Some("2026-11-01".into()),
         };
         assert_eq!(
-            oo::history(&conn, &ada, &bad, today)
+            oo::for_export(&conn, &ada, &bad, today)
                 .unwrap_err()
                 .field
                 .as_deref(),

@@ -75,7 +75,7 @@ fn blocks(ev: &mut Events) -> Vec<Block> {
             push_para(&mut out, inl);
             continue;
         }
-        let event = ev.next().expect("peeked");
+        let Some(event) = ev.next() else { break };
         match event {
             Event::End(_) => break,
             Event::Start(Tag::Paragraph) => {
@@ -183,7 +183,7 @@ fn inlines(ev: &mut Events) -> Vec<Inline> {
         if !is_inline(event) {
             break;
         }
-        let event = ev.next().expect("peeked");
+        let Some(event) = ev.next() else { break };
         let style = Inline {
             b: strong > 0,
             i: emph > 0,

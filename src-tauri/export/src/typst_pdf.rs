@@ -45,9 +45,10 @@ static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Lib
 /// The virtual path of the data file a template reads with `json("data.json")`.
 pub const DATA_FILE: &str = "data.json";
 
-fn file_id(path: &str) -> FileId {
-    let vpath = VirtualPath::new(path).expect("a valid virtual path");
-    RootedPath::new(VirtualRoot::Project, vpath).intern()
+fn file_id(path: &str) -> Result<FileId, Error> {
+    let vpath = VirtualPath::new(path)
+        .map_err(|e| Error::storage(format!("bad template path {path}: {e:?}")))?;
+    Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
 }
 
 struct ExportWorld {
@@ -107,8 +108,8 @@ fn not_found(id: FileId) -> FileError {
 /// `json("data.json")`. `name` is the template's virtual file name, shown in error messages.
 pub fn render(name: &str, template: &str, data: Vec<u8>, ident: &str) -> Result<Vec<u8>, Error> {
     let world = ExportWorld {
-        main: Source::new(file_id(&format!("/{name}")), template.to_string()),
-        data_id: file_id(&format!("/{DATA_FILE}")),
+        main: Source::new(file_id(&format!("/{name}"))?, template.to_string()),
+        data_id: file_id(&format!("/{DATA_FILE}"))?,
         data: Bytes::new(data),
     };
     let result = typst::compile::<PagedDocument>(&world).output;

@@ -1,7 +1,7 @@
 use tauri::State;
 
 use crate::state::AppState;
-use leadbook_core::store::AppStatus;
+use leadbook_core::db::AppStatus;
 use leadbook_core::Error;
 
 #[tauri::command]
@@ -15,6 +15,6 @@ pub async fn demo_load(
     state: State<'_, AppState>,
 ) -> Result<leadbook_core::demo::DemoReport, Error> {
     state
-        .with_db(|c| leadbook_core::demo::load(c, leadbook_core::people::today()))
+        .with_db(|c| leadbook_core::demo::load(c, leadbook_core::time::today()))
         .await
 }

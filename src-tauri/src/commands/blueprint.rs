@@ -2,12 +2,13 @@ use tauri::{AppHandle, State};
 
 use crate::state::AppState;
 use leadbook_core::blueprint::{
-    self, Added, Document, ExportFormat, NewNode, NodeContent, Revision, SearchHit, Section,
+    self, Added, BlueprintDocument, ExportFormat, NewNode, NodeContent, Revision, SearchHit,
+    Section,
 };
 use leadbook_core::Error;
 
 #[tauri::command]
-pub async fn blueprint_document(state: State<'_, AppState>) -> Result<Document, Error> {
+pub async fn blueprint_document(state: State<'_, AppState>) -> Result<BlueprintDocument, Error> {
     state.with_db(|c| blueprint::document(c)).await
 }
 
@@ -54,12 +55,12 @@ pub async fn blueprint_reset(
 }
 
 #[tauri::command]
-pub async fn blueprint_history(
+pub async fn blueprint_revisions(
     state: State<'_, AppState>,
     section_id: String,
 ) -> Result<Vec<Revision>, Error> {
     state
-        .with_db(move |c| blueprint::history(c, &section_id))
+        .with_db(move |c| blueprint::revisions(c, &section_id))
         .await
 }
 

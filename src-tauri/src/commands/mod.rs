@@ -3,12 +3,14 @@
 pub mod app;
 pub mod blueprint;
 pub mod one_on_ones;
+pub mod palette;
 pub mod people;
+pub mod settings;
 
 use std::path::PathBuf;
 
 use leadbook_core::Error;
-use tauri::AppHandle;
+use tauri::{AppHandle, Wry};
 use tauri_plugin_dialog::DialogExt;
 
 /// Asks where to save an export with the native save dialog; `None` if the user cancelled.
@@ -32,4 +34,54 @@ pub(crate) fn ask_save_path(
     path.into_path()
         .map(Some)
         .map_err(|e| Error::storage(format!("unusable save location: {e}")))
+}
+
+/// Every command the page may call, in one list (an area adds its module's commands here).
+/// `ui/src/lib/ipc.ts` wraps each; the test `tests/ipc_contract.rs` fails when they differ.
+pub fn handler() -> impl Fn(tauri::ipc::Invoke<Wry>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app::app_status,
+        app::demo_load,
+        people::people_list,
+        people::people_get,
+        people::people_add,
+        people::people_update,
+        people::people_archive,
+        people::people_restore,
+        blueprint::blueprint_document,
+        blueprint::blueprint_edit,
+        blueprint::blueprint_add,
+        blueprint::blueprint_delete,
+        blueprint::blueprint_move,
+        blueprint::blueprint_reset,
+        blueprint::blueprint_revisions,
+        blueprint::blueprint_restore,
+        blueprint::blueprint_search,
+        blueprint::blueprint_export,
+        one_on_ones::oo_prep,
+        one_on_ones::oo_due,
+        one_on_ones::oo_meetings,
+        one_on_ones::oo_start,
+        one_on_ones::oo_set_meeting_date,
+        one_on_ones::oo_delete_meeting,
+        one_on_ones::oo_save_notes,
+        one_on_ones::oo_add_point,
+        one_on_ones::oo_add_action,
+        one_on_ones::oo_set_action_done,
+        one_on_ones::oo_add_goal,
+        one_on_ones::oo_set_goal_status,
+        one_on_ones::oo_settings,
+        one_on_ones::oo_set_settings,
+        one_on_ones::oo_templates,
+        one_on_ones::oo_create_template,
+        one_on_ones::oo_update_template,
+        one_on_ones::oo_delete_template,
+        one_on_ones::oo_search,
+        one_on_ones::oo_export,
+        palette::palette_search,
+        settings::settings_preferences,
+        settings::settings_set_preferences,
+        settings::settings_db_info,
+        settings::settings_check_db,
+    ]
 }

@@ -2,10 +2,10 @@ use tauri::{AppHandle, State};
 
 use crate::state::AppState;
 use leadbook_core::one_on_ones::{
-    self as oo, ActionItem, Author, DueEntry, Goal, GoalStatus, HistoryRange, Meeting, NewAction,
-    NoteHit, NotesInput, Prep, Settings, TalkingPoint, Template, TemplateInput,
+    self as oo, ActionItem, Author, DueEntry, Goal, GoalStatus, Meeting, NewAction, NoteHit,
+    NotesInput, OneOnOneSettings, Prep, TalkingPoint, Template, TemplateInput,
 };
-use leadbook_core::people::today;
+use leadbook_core::time::{today, DateRange};
 use leadbook_core::Error;
 
 #[tauri::command]
@@ -124,15 +124,18 @@ pub async fn oo_set_goal_status(
 }
 
 #[tauri::command]
-pub async fn oo_settings(state: State<'_, AppState>, person_id: String) -> Result<Settings, Error> {
+pub async fn oo_settings(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<OneOnOneSettings, Error> {
     state.with_db(move |c| oo::settings(c, &person_id)).await
 }
 
 #[tauri::command]
 pub async fn oo_set_settings(
     state: State<'_, AppState>,
-    settings: Settings,
-) -> Result<Settings, Error> {
+    settings: OneOnOneSettings,
+) -> Result<OneOnOneSettings, Error> {
     state.with_db(move |c| oo::set_settings(c, &settings)).await
 }
 
@@ -183,15 +186,15 @@ pub async fn oo_export(
     app: AppHandle,
     state: State<'_, AppState>,
     person_id: String,
-    range: HistoryRange,
+    range: DateRange,
     include_private: bool,
 ) -> Result<Option<String>, Error> {
-    let history = state
-        .with_db(move |c| oo::history(c, &person_id, &range, today()))
+    let record = state
+        .with_db(move |c| oo::for_export(c, &person_id, &range, today()))
         .await?;
     let name = format!(
         "1on1s-{}.md",
-        history
+        record
             .person
             .name
             .replace(|c: char| !c.is_alphanumeric(), "-")
@@ -199,7 +202,7 @@ pub async fn oo_export(
     let Some(path) = super::ask_save_path(&app, "Export 1:1 history", &name, "md")? else {
         return Ok(None);
     };
-    let markdown = leadbook_export::one_on_ones::to_markdown(&history, include_private);
+    let markdown = leadbook_export::one_on_ones::to_markdown(&record, include_private);
     leadbook_export::write_file(&path, markdown.as_bytes())?;
     Ok(Some(path.display().to_string()))
 }

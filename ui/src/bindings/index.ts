@@ -1,7 +1,7 @@
 // Generated from the Rust types in src-tauri/core by `bindings.rs`. Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p leadbook-core bindings
 
-export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "newer_schema";
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "newer_schema" | "internal";
 
 export type AppError = { code: ErrorCode, message: string, field?: string, };
 
@@ -14,6 +14,14 @@ backup: string | null, };
 export type AppStatus = { data_dir: string, db_path: string | null, schema_version: number | null, error: AppError | null, };
 
 export type TableCount = { table: string, rows: number, };
+
+export type CheckReport = { ok: boolean, problems: Array<string>, };
+
+export type DbInfo = { data_dir: string, path: string, schema_version: number, 
+/**
+ * The database file's size (without its WAL).
+ */
+size_bytes: number, tables: Array<TableCount>, };
 
 export type Person = { id: string, name: string, email: string | null, title: string | null, team: string | null, 
 /**
@@ -53,15 +61,15 @@ export type Field = { label: string, value: string, };
 
 export type EditState = "original" | "edited" | "added";
 
-export type Node = { id: string, kind: NodeKind, key: string | null, title: string | null, body: string | null, ordered: boolean, fields: Array<Field>, columns: Array<string>, cells: Array<string>, state: EditState, children: Array<Node>, };
+export type BlueprintNode = { id: string, kind: NodeKind, key: string | null, title: string | null, body: string | null, ordered: boolean, fields: Array<Field>, columns: Array<string>, cells: Array<string>, state: EditState, children: Array<BlueprintNode>, };
 
 export type Section = { id: string, number: number, title: string, 
 /**
  * True when any node in the section differs from the seed.
  */
-edited: boolean, nodes: Array<Node>, };
+edited: boolean, nodes: Array<BlueprintNode>, };
 
-export type Document = { title: string, sections: Array<Section>, };
+export type BlueprintDocument = { title: string, sections: Array<Section>, };
 
 export type NodeContent = { title: string | null, body: string | null, fields: Array<Field>, columns: Array<string>, cells: Array<string>, };
 
@@ -74,6 +82,10 @@ export type Revision = { id: number,
  * UTC instant.
  */
 at: string, section_id: string, node_id: string | null, action: string, summary: string, 
+/**
+ * Who made the change, e.g. "ada (app)".
+ */
+actor: string, 
 /**
  * The node's text before and after, for edits (empty otherwise).
  */
@@ -133,7 +145,7 @@ export type DueState = "never_met" | "on_track" | "due_soon" | "due" | "overdue"
 
 export type CadenceStatus = { cadence: Cadence, last_date: string | null, days_since_last: number | null, next_due: string | null, state: DueState, };
 
-export type Settings = { person_id: string, cadence: Cadence, template_id: string | null, };
+export type OneOnOneSettings = { person_id: string, cadence: Cadence, template_id: string | null, };
 
 export type Author = "mine" | "theirs";
 
@@ -193,20 +205,60 @@ export type NoteHit = { kind: NoteKind,
  */
 ref_id: string, person_id: string, person_name: string, date: string, 
 /**
- * Matched text with `\u0002`…`\u0003` around each hit (see `blueprint::HIGHLIGHT_START`).
+ * Matched text with `\u0002`…`\u0003` around each hit (see `search::HIGHLIGHT_START`).
  */
 snippet: string, };
 
 export type DemoReport = { people: number, meetings: number, action_items: number, talking_points: number, };
 
-export type History = { person: Person, from: string | null, to: string | null, meetings: Array<Meeting>, actions: Array<ActionItem>, };
+export type OneOnOneExport = { person: Person, from: string | null, to: string | null, meetings: Array<Meeting>, actions: Array<ActionItem>, };
 
-export type HistoryRange = { 
+export type DateRange = { 
 /**
- * `YYYY-MM-DD`, inclusive; `null` = from the first 1:1.
+ * `YYYY-MM-DD`, inclusive; `null` = from the beginning.
  */
 from: string | null, 
 /**
- * `YYYY-MM-DD`, inclusive; `null` = up to today.
+ * `YYYY-MM-DD`, inclusive; `null` = up to now.
  */
 to: string | null, };
+
+export type Theme = "system" | "light" | "dark";
+
+export type WeekStart = "monday" | "sunday" | "saturday";
+
+export type Preferences = { theme: Theme, 
+/**
+ * The cadence of people whose 1:1 cadence was never set.
+ */
+default_cadence: Cadence, week_start: WeekStart, };
+
+export type PaletteHit = { 
+/**
+ * The group it is shown under ("People", "1:1 notes", "Blueprint").
+ */
+group: string, 
+/**
+ * The kind of document (as registered in the search index): tells the page where to go.
+ */
+kind: string, 
+/**
+ * The record to open (a person, a meeting, an action item, a blueprint node...).
+ */
+ref_id: string, 
+/**
+ * The person it is about, if any (a note's person, or the person themself).
+ */
+person_id: string | null, title: string, 
+/**
+ * A second line: a person's title and team, a note's date, a blueprint section.
+ */
+detail: string, 
+/**
+ * Matched text with `\u0002`…`\u0003` around each hit; may be empty.
+ */
+snippet: string, 
+/**
+ * Private content (a 1:1's private notes): shown with a lock.
+ */
+private: boolean, };

@@ -6,14 +6,16 @@ import type {
   Added,
   AppError,
   AppStatus,
-  Document,
+  BlueprintDocument,
+  CheckReport,
+  DateRange,
+  DbInfo,
   ExportFormat,
   ActionItem,
   Author,
   DemoReport,
   DueEntry,
   Goal,
-  HistoryRange,
   GoalStatus,
   Meeting,
   NewAction,
@@ -22,7 +24,9 @@ import type {
   NoteHit,
   NotesInput,
   Prep,
-  Settings,
+  OneOnOneSettings,
+  PaletteHit,
+  Preferences,
   TalkingPoint,
   Template,
   TemplateInput,
@@ -67,13 +71,13 @@ export const api = {
     restore: (id: string) => call<Person>('people_restore', { id }),
   },
   blueprint: {
-    document: () => call<Document>('blueprint_document'),
+    document: () => call<BlueprintDocument>('blueprint_document'),
     edit: (id: string, content: NodeContent) => call<Section>('blueprint_edit', { id, content }),
     add: (node: NewNode) => call<Added>('blueprint_add', { node }),
     remove: (id: string) => call<Section>('blueprint_delete', { id }),
     move: (id: string, offset: number) => call<Section>('blueprint_move', { id, offset }),
     reset: (sectionId: string) => call<Section>('blueprint_reset', { sectionId }),
-    history: (sectionId: string) => call<Revision[]>('blueprint_history', { sectionId }),
+    revisions: (sectionId: string) => call<Revision[]>('blueprint_revisions', { sectionId }),
     restore: (revisionId: number) => call<Section>('blueprint_restore', { revisionId }),
     search: (query: string) => call<SearchHit[]>('blueprint_search', { query }),
     /** Opens the native save dialog; resolves to the saved path, or null if cancelled. */
@@ -95,16 +99,27 @@ export const api = {
     setActionDone: (id: string, done: boolean) => call<ActionItem>('oo_set_action_done', { id, done }),
     addGoal: (personId: string, title: string) => call<Goal>('oo_add_goal', { personId, title }),
     setGoalStatus: (id: string, status: GoalStatus) => call<null>('oo_set_goal_status', { id, status }),
-    settings: (personId: string) => call<Settings>('oo_settings', { personId }),
-    setSettings: (settings: Settings) => call<Settings>('oo_set_settings', { settings }),
+    settings: (personId: string) => call<OneOnOneSettings>('oo_settings', { personId }),
+    setSettings: (settings: OneOnOneSettings) => call<OneOnOneSettings>('oo_set_settings', { settings }),
     templates: () => call<Template[]>('oo_templates'),
     createTemplate: (input: TemplateInput) => call<Template>('oo_create_template', { input }),
     updateTemplate: (id: string, input: TemplateInput) => call<Template>('oo_update_template', { id, input }),
     deleteTemplate: (id: string) => call<null>('oo_delete_template', { id }),
     search: (query: string, personId: string | null) => call<NoteHit[]>('oo_search', { query, personId }),
     /** Native save dialog, then Markdown; private notes only when includePrivate. Null if cancelled. */
-    exportHistory: (personId: string, range: HistoryRange, includePrivate: boolean) =>
+    exportHistory: (personId: string, range: DateRange, includePrivate: boolean) =>
       call<string | null>('oo_export', { personId, range, includePrivate }),
+  },
+  /** Ctrl+K: people, notes and blueprint items matching what was typed, in groups. */
+  palette: {
+    search: (query: string) => call<PaletteHit[]>('palette_search', { query }),
+  },
+  settings: {
+    preferences: () => call<Preferences>('settings_preferences'),
+    setPreferences: (preferences: Preferences) => call<Preferences>('settings_set_preferences', { preferences }),
+    dbInfo: () => call<DbInfo>('settings_db_info'),
+    /** SQLite's integrity and foreign key checks over the whole file. */
+    checkDb: () => call<CheckReport>('settings_check_db'),
   },
 };
 

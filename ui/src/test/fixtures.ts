@@ -8,7 +8,7 @@ import type {
   DueEntry,
   Goal,
   Meeting,
-  Node,
+  BlueprintNode,
   Person,
   Prep,
   Revision,
@@ -117,7 +117,7 @@ export function template(overrides: Partial<Template> & Pick<Template, 'id' | 'n
 }
 
 /** A blueprint node of `kind`, as shipped (no content, no children). */
-export function node(id: string, kind: Node['kind'], overrides: Partial<Node> = {}): Node {
+export function node(id: string, kind: BlueprintNode['kind'], overrides: Partial<BlueprintNode> = {}): BlueprintNode {
   return {
     id,
     kind,
@@ -138,6 +138,7 @@ export function revision(overrides: Partial<Revision> & Pick<Revision, 'id' | 's
   return {
     at: new Date().toISOString(),
     node_id: null,
+    actor: 'you (app)',
     action: 'edit',
     summary: '',
     before_text: '',

@@ -1,4 +1,9 @@
-//! The one SQLite store: connection settings, embedded ordered migrations, backups and checks.
+//! The one SQLite store: connection settings, embedded ordered migrations, backups and checks,
+//! and the one way to write (`write`).
+
+mod migrate;
+mod stored_enum;
+mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -6,21 +11,13 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, Result};
 use crate::paths;
 
-/// Migrations in order; `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
-/// Never edit a shipped migration: add a new one.
-pub const MIGRATIONS: &[&str] = &[
-    include_str!("../migrations/0001_people.sql"),
-    include_str!("../migrations/0002_blueprint.sql"),
-    include_str!("../migrations/0003_one_on_ones.sql"),
-];
-
-/// The schema version this build writes.
-pub fn latest_version() -> i64 {
-    MIGRATIONS.len() as i64
-}
+pub use migrate::{
+    latest_version, migrate, migrate_to, schema_version, APPLICATION_ID, MIGRATIONS,
+};
+pub use write::{write, SharedConnection};
 
 /// What opening the store did, for `db info` and the app's status line.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -54,19 +51,17 @@ pub fn open(data_dir: &Path) -> Result<(Connection, OpenReport)> {
         ))
     })?;
     let path = paths::db_path(data_dir);
-    let existing_version = if path.exists() {
-        peek_version(&path)?
-    } else {
-        0
-    };
-    check_not_newer(existing_version)?;
+    if path.exists() {
+        // Read-only first: a file this build must not touch is refused before anything writes.
+        peek(&path)?;
+    }
 
-    let mut conn = Connection::open(&path)
+    let conn = Connection::open(&path)
         .map_err(|e| Error::storage(format!("cannot open {}: {e}", path.display())))?;
     configure(&conn)?;
     // Re-read under the write connection: another process may have migrated meanwhile.
     let from_version = schema_version(&conn)?;
-    check_not_newer(from_version)?;
+    migrate::check_known(from_version)?;
     let backup = if from_version > 0 && from_version < latest_version() {
         Some(backup_to(
             &conn,
@@ -76,8 +71,8 @@ pub fn open(data_dir: &Path) -> Result<(Connection, OpenReport)> {
     } else {
         None
     };
-    let to_version = migrate(&mut conn)?;
-    seed_reference_content(&mut conn)?;
+    let to_version = migrate(&conn)?;
+    seed_reference_content(&conn)?;
     Ok((
         conn,
         OpenReport {
@@ -91,15 +86,15 @@ pub fn open(data_dir: &Path) -> Result<(Connection, OpenReport)> {
 
 /// A fresh, fully migrated in-memory database (unit tests, benchmarks).
 pub fn open_in_memory() -> Result<Connection> {
-    let mut conn = Connection::open_in_memory()?;
+    let conn = Connection::open_in_memory()?;
     configure(&conn)?;
-    migrate(&mut conn)?;
-    seed_reference_content(&mut conn)?;
+    migrate(&conn)?;
+    seed_reference_content(&conn)?;
     Ok(conn)
 }
 
 /// Reference content the app carries (the role blueprint, default 1:1 templates), seeded once.
-fn seed_reference_content(conn: &mut Connection) -> Result<()> {
+fn seed_reference_content(conn: &Connection) -> Result<()> {
     crate::blueprint::ensure_seeded(conn)?;
     crate::one_on_ones::ensure_default_templates(conn)
 }
@@ -112,35 +107,6 @@ pub fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.set_prepared_statement_cache_capacity(128);
     Ok(())
-}
-
-pub fn schema_version(conn: &Connection) -> Result<i64> {
-    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
-}
-
-/// Applies every pending migration, each in its own transaction. Returns the new version.
-pub fn migrate(conn: &mut Connection) -> Result<i64> {
-    migrate_to(conn, latest_version())
-}
-
-/// Applies migrations up to `target` (tests use this to build every earlier schema).
-pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<i64> {
-    let mut version = schema_version(conn)?;
-    check_not_newer(version)?;
-    while version < target {
-        let sql = MIGRATIONS[version as usize];
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql).map_err(|e| {
-            Error::storage(format!(
-                "migration to schema version {} failed: {e}",
-                version + 1
-            ))
-        })?;
-        tx.pragma_update(None, "user_version", version + 1)?;
-        tx.commit()?;
-        version += 1;
-    }
-    Ok(version)
 }
 
 /// Copies the database to `dir/leadbook-v{version}-{timestamp}.db` (a consistent snapshot).
@@ -168,6 +134,45 @@ pub fn check(conn: &Connection) -> Result<Vec<String>> {
         problems.push(format!("foreign key violation in table {}", row?));
     }
     Ok(problems)
+}
+
+/// The outcome of an integrity check.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CheckReport {
+    pub ok: bool,
+    pub problems: Vec<String>,
+}
+
+pub fn check_report(conn: &Connection) -> Result<CheckReport> {
+    let problems = check(conn)?;
+    Ok(CheckReport {
+        ok: problems.is_empty(),
+        problems,
+    })
+}
+
+/// Where the data lives and what is in it (Settings, `db info`).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DbInfo {
+    pub data_dir: String,
+    pub path: String,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    /// The database file's size (without its WAL).
+    #[ts(type = "number")]
+    pub size_bytes: u64,
+    pub tables: Vec<TableCount>,
+}
+
+pub fn info(conn: &Connection, data_dir: &Path) -> Result<DbInfo> {
+    let path = paths::db_path(data_dir);
+    Ok(DbInfo {
+        data_dir: data_dir.display().to_string(),
+        size_bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
+        path: path.display().to_string(),
+        schema_version: schema_version(conn)?,
+        tables: table_counts(conn)?,
+    })
 }
 
 /// Row counts per table, for `db info`.
@@ -198,33 +203,58 @@ pub fn table_counts(conn: &Connection) -> Result<Vec<TableCount>> {
         .collect()
 }
 
-/// Reads the schema version without writing anything (no WAL switch, no journal).
-fn peek_version(path: &Path) -> Result<i64> {
+/// Checks, without writing anything (no WAL switch, no journal), that the file at `path` is a
+/// Leadbook database this build may open: a readable SQLite file, Leadbook's application id (or
+/// none yet, with Leadbook's tables), and a schema version that is neither negative nor newer.
+fn peek(path: &Path) -> Result<()> {
+    let unreadable = |e: rusqlite::Error| {
+        Error::storage(format!(
+            "{} is not a readable Leadbook database: {e}",
+            path.display()
+        ))
+    };
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| Error::storage(format!("cannot open {}: {e}", path.display())))?;
-    conn.pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(|e| {
-            Error::storage(format!(
-                "{} is not a readable Leadbook database: {e}",
-                path.display()
-            ))
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(unreadable)?;
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(unreadable)?;
+    let has = |table: &str| -> Result<bool> {
+        conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
+            [table],
+            |r| r.get(0),
+        )
+        .map_err(unreadable)
+    };
+    let any_table: bool = conn
+        .query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema)", [], |r| {
+            r.get(0)
         })
-}
-
-fn check_not_newer(version: i64) -> Result<()> {
-    if version > latest_version() {
-        return Err(Error::new(
-            ErrorCode::NewerSchema,
-            format!(
-                "This database has schema version {version}, written by a newer Leadbook; \
-                 this app knows up to version {}. Update Leadbook to open it. \
-                 The file was not changed.",
-                latest_version()
-            ),
+        .map_err(unreadable)?;
+    let foreign = |why: String| {
+        Err(Error::storage(format!(
+            "{} is not a Leadbook database ({why}). The file was not changed.",
+            path.display()
+        )))
+    };
+    if app_id != 0 && app_id != APPLICATION_ID {
+        return foreign(format!("it belongs to another application, id {app_id:#x}"));
+    }
+    migrate::check_known(version)?;
+    // Before migration 4 set the application id, a Leadbook file is known by its tables.
+    if app_id == 0 && version > 0 && !has("people")? {
+        return foreign(format!(
+            "schema version {version} without Leadbook's tables"
         ));
+    }
+    if version == 0 && any_table {
+        return foreign("it holds another program's tables".into());
     }
     Ok(())
 }
@@ -232,6 +262,7 @@ fn check_not_newer(version: i64) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
 
     fn file_bytes(path: &Path) -> Vec<u8> {
         std::fs::read(path).unwrap()
@@ -276,8 +307,8 @@ mod tests {
             let dir = tempfile::tempdir().unwrap();
             let path = paths::db_path(dir.path());
             {
-                let mut conn = Connection::open(&path).unwrap();
-                migrate_to(&mut conn, start).unwrap();
+                let conn = Connection::open(&path).unwrap();
+                migrate_to(&conn, start).unwrap();
                 conn.execute(
                     "INSERT INTO people (id, name, created_at, updated_at)
                      VALUES ('p1', 'Ada', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
@@ -301,9 +332,9 @@ mod tests {
 
     #[test]
     fn each_migration_applies_on_its_own() {
-        let mut conn = Connection::open_in_memory().unwrap();
+        let conn = Connection::open_in_memory().unwrap();
         for v in 1..=latest_version() {
-            assert_eq!(migrate_to(&mut conn, v).unwrap(), v);
+            assert_eq!(migrate_to(&conn, v).unwrap(), v);
             assert_eq!(schema_version(&conn).unwrap(), v);
         }
     }
@@ -344,9 +375,9 @@ mod tests {
 
     #[test]
     fn failing_migration_leaves_version_unchanged() {
-        let mut conn = Connection::open_in_memory().unwrap();
+        let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE people (x)").unwrap(); // clash with migration 1
-        assert!(migrate(&mut conn).is_err());
+        assert!(migrate(&conn).is_err());
         assert_eq!(schema_version(&conn).unwrap(), 0);
     }
 

@@ -1,16 +1,18 @@
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use leadbook_core::blueprint::{Document, EditState, Field, Node, NodeKind, Section};
+use leadbook_core::blueprint::{
+    BlueprintDocument, BlueprintNode, EditState, Field, NodeKind, Section,
+};
 
 use super::*;
 
 // ---------------------------------------------------------------------------------------------
 // Builders
 
-fn node(kind: NodeKind) -> Node {
+fn node(kind: NodeKind) -> BlueprintNode {
     static NEXT: AtomicUsize = AtomicUsize::new(1);
-    Node {
+    BlueprintNode {
         id: format!("n{}", NEXT.fetch_add(1, Ordering::Relaxed)),
         kind,
         key: None,
@@ -25,38 +27,38 @@ fn node(kind: NodeKind) -> Node {
     }
 }
 
-fn heading(title: &str, children: Vec<Node>) -> Node {
-    Node {
+fn heading(title: &str, children: Vec<BlueprintNode>) -> BlueprintNode {
+    BlueprintNode {
         title: Some(title.into()),
         children,
         ..node(NodeKind::Heading)
     }
 }
 
-fn para(body: &str) -> Node {
-    Node {
+fn para(body: &str) -> BlueprintNode {
+    BlueprintNode {
         body: Some(body.into()),
         ..node(NodeKind::Paragraph)
     }
 }
 
-fn list(ordered: bool, items: Vec<Node>) -> Node {
-    Node {
+fn list(ordered: bool, items: Vec<BlueprintNode>) -> BlueprintNode {
+    BlueprintNode {
         ordered,
         children: items,
         ..node(NodeKind::List)
     }
 }
 
-fn item(title: Option<&str>, body: Option<&str>) -> Node {
-    Node {
+fn item(title: Option<&str>, body: Option<&str>) -> BlueprintNode {
+    BlueprintNode {
         title: title.map(Into::into),
         body: body.map(Into::into),
         ..node(NodeKind::Item)
     }
 }
 
-fn with_fields(mut item: Node, fields: &[(&str, &str)]) -> Node {
+fn with_fields(mut item: BlueprintNode, fields: &[(&str, &str)]) -> BlueprintNode {
     item.fields = fields
         .iter()
         .map(|(label, value)| Field {
@@ -67,17 +69,17 @@ fn with_fields(mut item: Node, fields: &[(&str, &str)]) -> Node {
     item
 }
 
-fn with_children(mut item: Node, children: Vec<Node>) -> Node {
+fn with_children(mut item: BlueprintNode, children: Vec<BlueprintNode>) -> BlueprintNode {
     item.children = children;
     item
 }
 
-fn table(columns: &[&str], rows: &[&[&str]]) -> Node {
-    Node {
+fn table(columns: &[&str], rows: &[&[&str]]) -> BlueprintNode {
+    BlueprintNode {
         columns: columns.iter().map(|c| (*c).into()).collect(),
         children: rows
             .iter()
-            .map(|cells| Node {
+            .map(|cells| BlueprintNode {
                 cells: cells.iter().map(|c| (*c).into()).collect(),
                 ..node(NodeKind::Row)
             })
@@ -86,7 +88,7 @@ fn table(columns: &[&str], rows: &[&[&str]]) -> Node {
     }
 }
 
-fn section(number: u32, title: &str, nodes: Vec<Node>) -> Section {
+fn section(number: u32, title: &str, nodes: Vec<BlueprintNode>) -> Section {
     Section {
         id: format!("s{number}"),
         number,
@@ -97,8 +99,8 @@ fn section(number: u32, title: &str, nodes: Vec<Node>) -> Section {
 }
 
 /// A small blueprint with every kind of node and some non-ASCII text.
-fn small_doc() -> Document {
-    Document {
+fn small_doc() -> BlueprintDocument {
+    BlueprintDocument {
         title: "Role “Blueprint” – Zoë".into(),
         sections: vec![
             section(
@@ -182,7 +184,7 @@ Second para.
 
 #[test]
 fn markdown_indents_multiline_bodies_and_nested_blocks() {
-    let doc = Document {
+    let doc = BlueprintDocument {
         title: "T".into(),
         sections: vec![section(
             3,
@@ -229,7 +231,7 @@ p
 
 #[test]
 fn markdown_of_an_empty_blueprint() {
-    let doc = Document {
+    let doc = BlueprintDocument {
         title: "Only a title".into(),
         sections: vec![section(1, "Empty", vec![para("  \n"), list(true, vec![])])],
     };
@@ -299,7 +301,7 @@ fn pdf_of_a_small_blueprint() {
 #[test]
 fn typst_syntax_in_user_text_is_printed_literally() {
     let evil = "#panic(\"x\") $x$ *bold* @ref <label> #set page(width: 1cm) ] [ \\ // c";
-    let doc = Document {
+    let doc = BlueprintDocument {
         title: format!("T {evil}"),
         sections: vec![section(
             1,
@@ -340,14 +342,14 @@ fn typst_syntax_in_user_text_is_printed_literally() {
 
 #[test]
 fn stray_items_and_rows_and_empty_nodes_render() {
-    let doc = Document {
+    let doc = BlueprintDocument {
         title: "Stray".into(),
         sections: vec![section(
             1,
             "S",
             vec![
                 item(Some("Loose item"), None),
-                Node {
+                BlueprintNode {
                     cells: vec!["loose cell".into(), "second".into()],
                     ..node(NodeKind::Row)
                 },
@@ -377,7 +379,7 @@ fn stray_items_and_rows_and_empty_nodes_render() {
 // ---------------------------------------------------------------------------------------------
 // A realistic blueprint: the sample PDF and the timing of a ~20-page render.
 
-fn skill(title: &str, description: &str, use_: &str, importance: &str) -> Node {
+fn skill(title: &str, description: &str, use_: &str, importance: &str) -> BlueprintNode {
     with_fields(
         item(Some(title), None),
         &[
@@ -442,7 +444,7 @@ const KPI_ROWS: [[&str; 5]; 6] = [
 ];
 
 /// A blueprint shaped like the seed, `kpi_rows` rows in its KPI table.
-fn sample_doc(kpi_rows: usize) -> Document {
+fn sample_doc(kpi_rows: usize) -> BlueprintDocument {
     let responsibilities = |items: &[(&str, &str)]| {
         list(
             true,
@@ -452,7 +454,7 @@ fn sample_doc(kpi_rows: usize) -> Document {
     let rows: Vec<&[&str]> = (0..kpi_rows)
         .map(|i| &KPI_ROWS[i % KPI_ROWS.len()][..])
         .collect();
-    Document {
+    BlueprintDocument {
         title: "Infrastructure Engineering Manager: Role Blueprint, Responsibilities, Skills, KPIs, and Career Path".into(),
         sections: vec![
             section(1, "Role Summary", vec![

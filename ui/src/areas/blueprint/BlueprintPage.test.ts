@@ -1,14 +1,22 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Document, NewNode, Node, NodeContent, Revision, SearchHit, Section } from '../../bindings';
+import type {
+  BlueprintDocument,
+  NewNode,
+  BlueprintNode,
+  NodeContent,
+  Revision,
+  SearchHit,
+  Section,
+} from '../../bindings';
 import Toasts from '../../lib/components/Toasts.svelte';
 import { toasts } from '../../lib/toasts.svelte';
 import { mockBackend, node, revision as makeRevision } from '../../test/fixtures';
 import BlueprintPage from './BlueprintPage.svelte';
 
 /** Two sections: a heading over a list of skills (titled items with fields), and a table. */
-function fakeDocument(): Document {
+function fakeDocument(): BlueprintDocument {
   return {
     title: 'Infrastructure Engineering Manager: Role Blueprint',
     sections: [
@@ -70,9 +78,9 @@ function fakeBackend(options: { hits?: SearchHit[]; revisions?: Revision[] } = {
   const revisions: Revision[] = options.revisions ?? [];
   const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
-  function locate(id: string): { node: Node; siblings: Node[]; section: Section } {
+  function locate(id: string): { node: BlueprintNode; siblings: BlueprintNode[]; section: Section } {
     for (const section of doc.sections) {
-      const stack: Node[][] = [section.nodes];
+      const stack: BlueprintNode[][] = [section.nodes];
       while (stack.length) {
         const siblings = stack.pop()!;
         for (const n of siblings) {
@@ -127,7 +135,7 @@ function fakeBackend(options: { hits?: SearchHit[]; revisions?: Revision[] } = {
       section.edited = false;
       return clone(section);
     },
-    blueprint_history: (args) => revisions.filter((r) => r.section_id === args.sectionId),
+    blueprint_revisions: (args) => revisions.filter((r) => r.section_id === args.sectionId),
     blueprint_restore: (args) => {
       const restored = revisions.find((r) => r.id === args.revisionId)!;
       return clone(doc.sections.find((s) => s.id === restored.section_id)!);
@@ -330,7 +338,7 @@ describe('BlueprintPage', () => {
     const toast = await screen.findByText('Deleted “Cloud platforms”');
     await user.click(within(toast.closest('[data-testid="toast"]') as HTMLElement).getByText('Undo'));
     await waitFor(() => expect(backend.called('blueprint_restore')).toBe(true));
-    expect(backend.argsOf('blueprint_history')[0]).toEqual({ sectionId: 'bp-02' });
+    expect(backend.argsOf('blueprint_revisions')[0]).toEqual({ sectionId: 'bp-02' });
     expect(backend.argsOf('blueprint_restore')[0]).toEqual({ revisionId: 99 });
     toasts.splice(0);
   });

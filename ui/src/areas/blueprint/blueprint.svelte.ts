@@ -4,8 +4,8 @@ import { getContext, setContext, tick } from 'svelte';
 import {
   api,
   type AppError,
-  type Document,
-  type Node,
+  type BlueprintDocument,
+  type BlueprintNode,
   type NodeContent,
   type NodeKind,
   type Section,
@@ -16,7 +16,7 @@ import { showToast } from '../../lib/toasts.svelte';
 export type EditTarget = { mode: 'edit'; nodeId: string } | { mode: 'add'; parentId: string; kind: 'item' | 'row' };
 
 /** A node's full editable content, as the backend expects it back on edit. */
-export function contentOf(node: Node): NodeContent {
+export function contentOf(node: BlueprintNode): NodeContent {
   return {
     title: node.title,
     body: node.body,
@@ -40,7 +40,10 @@ export function kindName(kind: NodeKind): string {
 }
 
 /** A short human label for a node, for toasts and button labels. */
-export function nodeLabel(node: Pick<Node, 'kind' | 'title' | 'body' | 'cells' | 'columns'>, max = 60): string {
+export function nodeLabel(
+  node: Pick<BlueprintNode, 'kind' | 'title' | 'body' | 'cells' | 'columns'>,
+  max = 60,
+): string {
   const text = (
     [node.title, node.body, node.cells[0], node.columns[0]].find((t) => t && t.trim()) ?? kindName(node.kind)
   )
@@ -64,7 +67,7 @@ function failed(e: unknown) {
 
 export class BlueprintState {
   /** Replaced (never mutated) on every change, so unchanged sections keep their identity. */
-  doc: Document | null = $state.raw(null);
+  doc: BlueprintDocument | null = $state.raw(null);
   editing: EditTarget | null = $state(null);
   /** Counts changes, so the history drawer knows to reload. */
   changes = $state(0);
@@ -115,14 +118,14 @@ export class BlueprintState {
   }
 
   /** Saves an edit. Throws the AppError so the editor can show it next to its field. */
-  async save(node: Node, content: NodeContent) {
+  async save(node: BlueprintNode, content: NodeContent) {
     const section = await api.blueprint.edit(node.id, content);
     this.replaceSection(section);
     await this.closeEditor(node.id);
   }
 
   /** Adds a node at the end of a list or table. Throws the AppError for the editor. */
-  async add(sectionId: string, parent: Node, kind: 'item' | 'row', content: NodeContent) {
+  async add(sectionId: string, parent: BlueprintNode, kind: 'item' | 'row', content: NodeContent) {
     const last = parent.children.at(-1);
     const added = await api.blueprint.add({
       section_id: sectionId,
@@ -138,7 +141,7 @@ export class BlueprintState {
     this.flash(added.node_id);
   }
 
-  async remove(node: Node, sectionId: string) {
+  async remove(node: BlueprintNode, sectionId: string) {
     try {
       this.replaceSection(await api.blueprint.remove(node.id));
       if (this.isEditing(node.id)) this.editing = null;
@@ -153,7 +156,7 @@ export class BlueprintState {
   /** Restores a deletion from the section's history (its newest revision for that node). */
   async undoDelete(nodeId: string, sectionId: string) {
     try {
-      const revisions = await api.blueprint.history(sectionId);
+      const revisions = await api.blueprint.revisions(sectionId);
       const revision =
         revisions.find((r) => r.action === 'delete' && r.node_id === nodeId && r.restorable) ?? revisions[0];
       if (!revision) return;
@@ -165,7 +168,7 @@ export class BlueprintState {
     }
   }
 
-  async move(node: Node, offset: -1 | 1) {
+  async move(node: BlueprintNode, offset: -1 | 1) {
     try {
       this.replaceSection(await api.blueprint.move(node.id, offset));
       // The node's element moved; keep the keyboard on the same button.
