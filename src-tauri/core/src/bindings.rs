@@ -83,15 +83,147 @@ pub fn render() -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+
     use super::*;
+
+    fn repo_file(relative: &str) -> PathBuf {
+        // Read at run time (not env!), so a test binary reused from another clone checks this one.
+        let dir = std::env::var("CARGO_MANIFEST_DIR")
+            .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+        Path::new(&dir).join(relative)
+    }
+
+    /// The commands registered in the app's `commands::handler()`, with the argument names the
+    /// page must send (Tauri takes them in camelCase), from the Rust source.
+    fn registered_commands() -> BTreeMap<String, Vec<String>> {
+        let dir = repo_file("../src/commands");
+        let registry = std::fs::read_to_string(dir.join("mod.rs")).unwrap();
+        let list = registry
+            .split("generate_handler![")
+            .nth(1)
+            .and_then(|rest| rest.split(']').next())
+            .expect("commands/mod.rs has a generate_handler! list");
+        let mut out = BTreeMap::new();
+        for entry in list.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+            let (module, name) = entry.split_once("::").expect("module::command");
+            let source = std::fs::read_to_string(dir.join(format!("{module}.rs"))).unwrap();
+            let signature = source
+                .split(&format!("pub async fn {name}("))
+                .nth(1)
+                .unwrap_or_else(|| panic!("no `pub async fn {name}` in commands/{module}.rs"));
+            let params = signature.split(')').next().unwrap_or("");
+            let args = params
+                .split(',')
+                .filter_map(|p| p.split_once(':'))
+                .filter(|(_, ty)| !ty.contains("State<") && !ty.contains("AppHandle"))
+                .map(|(name, _)| camel_case(name.trim()))
+                .collect();
+            out.insert(name.to_string(), args);
+        }
+        out
+    }
+
+    fn camel_case(snake: &str) -> String {
+        let mut out = String::new();
+        let mut upper = false;
+        for c in snake.chars() {
+            if c == '_' {
+                upper = true;
+            } else if upper {
+                out.extend(c.to_uppercase());
+                upper = false;
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Every `call<…>('command', { args })` in ui/src/lib/ipc.ts.
+    fn wrapped_commands() -> BTreeMap<String, Vec<String>> {
+        let ipc = std::fs::read_to_string(repo_file("../../ui/src/lib/ipc.ts")).unwrap();
+        let mut out = BTreeMap::new();
+        for call in ipc.split("call<").skip(1) {
+            let Some(after) = call.split_once(">('") else {
+                continue;
+            };
+            let (name, rest) = after.1.split_once('\'').expect("a quoted command name");
+            let rest = rest.trim_start();
+            let args = match rest.strip_prefix(", {") {
+                Some(obj) => obj
+                    .split('}')
+                    .next()
+                    .unwrap_or("")
+                    .split(',')
+                    .map(|a| a.split(':').next().unwrap_or("").trim().to_string())
+                    .filter(|a| !a.is_empty())
+                    .collect(),
+                None => vec![],
+            };
+            let mut args: Vec<String> = args;
+            args.sort();
+            assert!(
+                out.insert(name.to_string(), args).is_none(),
+                "ipc.ts wraps {name} twice"
+            );
+        }
+        out
+    }
+
+    /// The IPC contract cannot drift: each registered command has one ipc.ts wrapper sending
+    /// exactly its arguments, and every wrapper calls a registered command.
+    #[test]
+    fn ipc_wrappers_match_the_registered_commands() {
+        let mut registered = registered_commands();
+        for args in registered.values_mut() {
+            args.sort();
+        }
+        let wrapped = wrapped_commands();
+        assert!(registered.len() > 30, "found {} commands", registered.len());
+        for (name, args) in &registered {
+            match wrapped.get(name) {
+                None => panic!("command {name} has no wrapper in ui/src/lib/ipc.ts"),
+                Some(sent) => assert_eq!(
+                    sent, args,
+                    "ipc.ts sends other arguments to {name} than the command takes"
+                ),
+            }
+        }
+        for name in wrapped.keys() {
+            assert!(
+                registered.contains_key(name),
+                "ipc.ts calls {name}, which commands::handler() does not register"
+            );
+        }
+    }
+
+    #[test]
+    fn generated_types_do_not_shadow_dom_names() {
+        let generated = render();
+        for dom in [
+            "Node",
+            "Document",
+            "History",
+            "Element",
+            "Event",
+            "Location",
+            "Range",
+            "Selection",
+        ] {
+            for form in [format!("type {dom} ="), format!("type {dom}<")] {
+                assert!(
+                    !generated.contains(&form),
+                    "bindings declare {dom}, a DOM name"
+                );
+            }
+        }
+    }
 
     #[test]
     fn bindings_are_fresh() {
-        // Cargo sets CARGO_MANIFEST_DIR when it runs tests; read it at run time so a test binary
-        // reused from another clone (shared CARGO_TARGET_DIR) checks this clone's file.
-        let dir = std::env::var("CARGO_MANIFEST_DIR")
-            .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
-        let path = std::path::Path::new(&dir).join(BINDINGS_FILE);
+        let path = repo_file(BINDINGS_FILE);
         let expected = render();
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
             std::fs::write(&path, &expected).unwrap();
