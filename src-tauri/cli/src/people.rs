@@ -24,6 +24,14 @@ pub enum PeopleCommand {
     Add(AddPerson),
     /// Import a roster CSV (header: name,email,title,team,start_date,timezone); all or nothing
     Import { file: PathBuf },
+    /// Export the roster as CSV in the columns `import` reads
+    Export {
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Include archived people
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 #[derive(Args)]
@@ -84,6 +92,12 @@ pub fn run(json: bool, conn: &Connection, cmd: &PeopleCommand) -> Result<(), Err
             emit(json, &imported, |r| {
                 format!("imported {} people\n", r.added)
             });
+        }
+        PeopleCommand::Export { out, all } => {
+            let csv = people::export_csv(conn, *all)?;
+            leadbook_export::write_file(out, csv.as_bytes())?;
+            let path = out.display().to_string();
+            emit(json, &path, |p| format!("wrote {p}\n"));
         }
     }
     Ok(())

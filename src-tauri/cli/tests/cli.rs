@@ -58,6 +58,31 @@ fn roster_csv_round_trips_with_bom_quotes_and_unicode() {
 
     let text = stdout(&cli(dir.path(), &["people", "list"]));
     assert!(text.contains("Zoë Ødegård"), "{text}");
+
+    // Export, then import into an empty data dir: the same roster.
+    let exported = dir.path().join("roster.csv");
+    let out = cli(
+        dir.path(),
+        &["people", "export", "--out", exported.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let other = tempfile::tempdir().unwrap();
+    let out = cli(
+        other.path(),
+        &["people", "import", exported.to_str().unwrap()],
+    );
+    assert_eq!(stdout(&out), "imported 2 people\n", "{}", stderr(&out));
+    let fields = |people: serde_json::Value| -> Vec<Vec<serde_json::Value>> {
+        let keys = ["name", "email", "title", "team", "start_date", "timezone"];
+        let list = people.as_array().cloned().unwrap_or_default();
+        list.iter()
+            .map(|p| keys.iter().map(|k| p[*k].clone()).collect())
+            .collect()
+    };
+    assert_eq!(
+        fields(people_json(other.path())),
+        fields(people_json(dir.path()))
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ use super::model::Prep;
 use super::points::queued_points;
 use super::templates::template;
 use crate::error::Result;
+use crate::people;
 use crate::time::parse_date;
 
 pub fn prep(conn: &Connection, person_id: &str, today: NaiveDate) -> Result<Prep> {
@@ -58,13 +59,18 @@ pub fn prep(conn: &Connection, person_id: &str, today: NaiveDate) -> Result<Prep
                 format!("Goal “{}” is now {status}", g.title)
             });
         }
-        // People keeps no field history, so say when, and the People page shows what. Only
-        // real edits count: a person added after their (backdated) 1:1s was not edited.
-        if person.updated_at > m.created_at && person.updated_at != person.created_at {
+        // What the profile edits changed, from the revision log (edits made before the log
+        // existed are only known by their date).
+        let changes = people::changes_since(conn, person_id, &m.created_at)?;
+        for (day, summary) in &changes {
+            since_last.push(format!("Profile, {day}: {summary}"));
+        }
+        if changes.is_empty()
+            && person.updated_at > m.created_at
+            && person.updated_at != person.created_at
+        {
             let day = person.updated_at.get(..10).unwrap_or(&person.updated_at);
-            since_last.push(format!(
-                "Profile edited on {day} (title, team, level or notes)"
-            ));
+            since_last.push(format!("Profile edited on {day}"));
         }
     }
     Ok(Prep {

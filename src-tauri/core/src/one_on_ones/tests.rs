@@ -279,7 +279,7 @@ fn since_last_lists_what_changed() {
     assert_eq!(
         p.since_last.last().unwrap(),
         &format!(
-            "Profile edited on {} (title, team, level or notes)",
+            "Profile, {}: Title none → Staff Engineer",
             &edited.updated_at[..10]
         )
     );

@@ -40,3 +40,26 @@ pub fn import_csv(conn: &Connection, data: &[u8]) -> Result<ImportReport> {
         })
     })
 }
+
+/// The roster as CSV, in the columns `import_csv` reads (so an export imports back), sorted by
+/// name; cells a spreadsheet would run as formulas are neutralised.
+pub fn export_csv(conn: &Connection, include_archived: bool) -> Result<String> {
+    let people = super::list(
+        conn,
+        &super::PeopleQuery {
+            filter: None,
+            include_archived,
+        },
+    )?;
+    let rows = people.iter().map(|p| {
+        [
+            p.name.clone(),
+            p.email.clone().unwrap_or_default(),
+            p.title.clone().unwrap_or_default(),
+            p.team.clone().unwrap_or_default(),
+            p.start_date.clone().unwrap_or_default(),
+            p.timezone.clone().unwrap_or_default(),
+        ]
+    });
+    crate::csv::to_csv(&CSV_COLUMNS, rows)
+}

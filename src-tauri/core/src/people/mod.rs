@@ -1,6 +1,7 @@
 //! People: the team roster. Add, edit, archive, restore, list, find, and import from CSV.
 
 mod find;
+mod history;
 mod import;
 mod model;
 mod rules;
@@ -10,7 +11,8 @@ mod storage;
 mod tests;
 
 pub use find::find;
-pub use import::{import_csv, CSV_COLUMNS};
+pub use history::changes_since;
+pub use import::{export_csv, import_csv, CSV_COLUMNS};
 pub use model::{ImportReport, PeopleQuery, Person, PersonInput};
 pub use model::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_SHORT_TEXT_CHARS};
 pub use rules::is_valid_email;

@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::history;
 use super::model::{PeopleQuery, Person, PersonInput};
 use super::rules::{validate, Valid};
 use crate::db::write;
@@ -88,7 +89,9 @@ pub fn update(conn: &Connection, id: &str, input: &PersonInput) -> Result<Person
                 now_utc()
             ],
         )?;
-        get(tx, id)
+        let after = get(tx, id)?;
+        history::record_edit(tx, &current, &after)?;
+        Ok(after)
     })
 }
 
@@ -101,6 +104,7 @@ pub fn archive(conn: &Connection, id: &str) -> Result<Person> {
                 "UPDATE people SET archived_at = ?2, updated_at = ?2 WHERE id = ?1",
                 params![id, now_utc()],
             )?;
+            history::record_status(tx, &person, true)?;
         }
         get(tx, id)
     })
@@ -116,6 +120,7 @@ pub fn restore(conn: &Connection, id: &str) -> Result<Person> {
                 "UPDATE people SET archived_at = NULL, updated_at = ?2 WHERE id = ?1",
                 params![id, now_utc()],
             )?;
+            history::record_status(tx, &person, false)?;
         }
         get(tx, id)
     })

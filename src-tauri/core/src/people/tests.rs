@@ -337,3 +337,59 @@ fn email_check_uses_the_index() {
         "{plan:?}"
     );
 }
+
+#[test]
+fn edits_archives_and_restores_are_logged_with_what_changed() {
+    let conn = db();
+    let ada = add(&conn, &input("Ada", "ada@example.com")).unwrap();
+    let mut edit = input("Ada Lovelace", "ada@example.com");
+    edit.team = Some("Platform".into());
+    edit.notes = Some("private thought".into());
+    update(&conn, &ada.id, &edit).unwrap();
+    update(&conn, &ada.id, &edit).unwrap(); // no change, no entry
+    archive(&conn, &ada.id).unwrap();
+    restore(&conn, &ada.id).unwrap();
+    let changes: Vec<String> = changes_since(&conn, &ada.id, "")
+        .unwrap()
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            "Name Ada → Ada Lovelace; Team none → Platform; Notes edited",
+            "Archived",
+            "Restored from the archive"
+        ]
+    );
+    let log = crate::revisions::for_entity(&conn, "people", &ada.id).unwrap();
+    assert!(log.iter().all(|e| !e
+        .after
+        .clone()
+        .unwrap_or_default()
+        .contains("private thought")));
+}
+
+#[test]
+fn export_imports_back_and_neutralises_formulas() {
+    let conn = db();
+    let mut evil = input("=HYPERLINK(\"http://x\")", "e@example.com");
+    evil.title = Some("-1+2".into());
+    add(&conn, &evil).unwrap();
+    add(&conn, &input("Núñez, José", "jose@example.com")).unwrap();
+    let csv = export_csv(&conn, false).unwrap();
+    assert!(
+        csv.starts_with("name,email,title,team,start_date,timezone\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+    assert!(csv.contains(",'-1+2,"), "{csv}");
+    let copy = db();
+    assert_eq!(import_csv(&copy, csv.as_bytes()).unwrap().added, 2);
+    let names: Vec<String> = list(&copy, &PeopleQuery::default())
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(names.contains(&"Núñez, José".to_string()));
+}
