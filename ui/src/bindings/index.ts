@@ -73,7 +73,12 @@ export type BlueprintDocument = { title: string, sections: Array<Section>, };
 
 export type NodeContent = { title: string | null, body: string | null, fields: Array<Field>, columns: Array<string>, cells: Array<string>, };
 
-export type NewNode = { section_id: string, parent_id: string | null, after_id: string | null, kind: NodeKind, ordered: boolean, content: NodeContent, };
+export type NewNode = { section_id: string, parent_id: string | null, after_id: string | null, kind: NodeKind, ordered: boolean, content: NodeContent, 
+/**
+ * A new list's items, in order: a list is added with at least one, in the same change, so
+ * an empty list never shows. Only lists take items here.
+ */
+items: Array<NodeContent>, };
 
 export type Added = { section: Section, node_id: string, };
 

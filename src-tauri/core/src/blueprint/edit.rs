@@ -141,7 +141,8 @@ pub fn edit_node(conn: &Connection, id: &str, content: &NodeContent) -> Result<S
 }
 
 /// Adds a node (an item to a list, a row to a table, a heading, paragraph, list or table to a
-/// section). Keeps a revision.
+/// section or under a heading; a list comes with its first items). Keeps one revision, which
+/// undoes the whole add.
 pub fn add_node(conn: &Connection, new: &NewNode) -> Result<Added> {
     write(conn, |tx| {
         let node_id = add_node_in(tx, new)?;
@@ -188,6 +189,21 @@ fn add_node_in(tx: &Connection, new: &NewNode) -> Result<String> {
         ));
     }
     let content = validate_content(tx, new.kind, new.parent_id.as_deref(), &new.content)?;
+    let items = match new.kind {
+        NodeKind::List if new.items.is_empty() => {
+            return Err(Error::invalid("items", "A list needs at least one item"));
+        }
+        NodeKind::List => new
+            .items
+            .iter()
+            .map(|item| validate_content(tx, NodeKind::Item, None, item))
+            .collect::<Result<Vec<_>>>()
+            .map_err(|e| Error::invalid("items", e.message))?,
+        _ if !new.items.is_empty() => {
+            return Err(Error::invalid("items", "Only a list takes items"));
+        }
+        _ => Vec::new(),
+    };
     let mut siblings = sibling_ids(tx, &new.section_id, new.parent_id.as_deref())?;
     let at = match &new.after_id {
         Some(after) => {
@@ -201,6 +217,21 @@ fn add_node_in(tx: &Connection, new: &NewNode) -> Result<String> {
     };
     let id = new_id();
     siblings.insert(at, id.clone());
+    let children = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, content)| Snapshot {
+            id: new_id(),
+            parent_id: Some(id.clone()),
+            position: i as i64,
+            kind: NodeKind::Item,
+            key: None,
+            ordered: false,
+            content,
+            original: None,
+            children: vec![],
+        })
+        .collect();
     let snap = Snapshot {
         id: id.clone(),
         parent_id: new.parent_id.clone(),
@@ -210,7 +241,7 @@ fn add_node_in(tx: &Connection, new: &NewNode) -> Result<String> {
         ordered: new.ordered,
         content,
         original: None,
-        children: vec![],
+        children,
     };
     insert_snapshot(tx, &new.section_id, &snap)?;
     renumber(tx, &siblings)?;
@@ -219,11 +250,19 @@ fn add_node_in(tx: &Connection, new: &NewNode) -> Result<String> {
         &new.section_id,
         Some(&id),
         "add",
-        &format!("Added “{}”", label(snap.kind, &snap.content)),
+        &format!("Added “{}”", added_label(&snap)),
         None,
         Some(to_json(&snap)?),
     )?;
     Ok(id)
+}
+
+/// What the history calls a new node: a list by its first item, anything else by its text.
+fn added_label(snap: &Snapshot) -> String {
+    match snap.children.first() {
+        Some(first) if snap.kind == NodeKind::List => label(first.kind, &first.content),
+        _ => label(snap.kind, &snap.content),
+    }
 }
 
 /// Deletes a node and everything under it. The revision keeps it all, so it can be restored.

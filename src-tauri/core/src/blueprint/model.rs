@@ -170,6 +170,10 @@ pub struct NewNode {
     pub ordered: bool,
     #[serde(default)]
     pub content: NodeContent,
+    /// A new list's items, in order: a list is added with at least one, in the same change, so
+    /// an empty list never shows. Only lists take items here.
+    #[serde(default)]
+    pub items: Vec<NodeContent>,
 }
 
 /// The section after an add, and the new node's id.

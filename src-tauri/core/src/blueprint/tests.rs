@@ -251,6 +251,7 @@ fn add_delete_reorder_and_restore() {
             body: Some("Has run a **game day**".into()),
             ..Default::default()
         },
+        items: vec![],
     };
     let added = add_node(&conn, &new).unwrap().node_id;
     let items = items_at(&document(&conn).unwrap(), "signals-strong");
@@ -433,4 +434,347 @@ fn feeds_for_other_areas() {
             .iter()
             .any(|s| find(&s.nodes, &|n| &n.id == id).is_some()));
     }
+}
+
+/// A new block for `section` under `parent` (or the section top), after `after` (or first).
+fn new_block(
+    section: &str,
+    parent: Option<&str>,
+    after: Option<&str>,
+    kind: NodeKind,
+    content: NodeContent,
+) -> NewNode {
+    NewNode {
+        section_id: section.into(),
+        parent_id: parent.map(Into::into),
+        after_id: after.map(Into::into),
+        kind,
+        ordered: false,
+        content,
+        items: vec![],
+    }
+}
+
+fn text(body: &str) -> NodeContent {
+    NodeContent {
+        body: Some(body.into()),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn adds_headings_paragraphs_lists_and_tables_to_a_section_and_under_a_heading() {
+    let conn = db();
+    let doc = document(&conn).unwrap();
+    let s3 = doc.sections[2].clone();
+    let last_top = s3.nodes.last().unwrap().id.clone();
+
+    // A heading at the end of the section.
+    let heading = add_node(
+        &conn,
+        &new_block(
+            &s3.id,
+            None,
+            Some(&last_top),
+            NodeKind::Heading,
+            NodeContent {
+                title: Some("  Vendor management  ".into()),
+                ..Default::default()
+            },
+        ),
+    )
+    .unwrap();
+    let h = heading.section.nodes.last().unwrap();
+    assert_eq!(
+        (h.id.as_str(), h.kind, h.title.as_deref(), h.state),
+        (
+            heading.node_id.as_str(),
+            NodeKind::Heading,
+            Some("Vendor management"),
+            EditState::Added
+        )
+    );
+    assert!(heading.section.edited);
+
+    // Under it: a paragraph, then a list with its items, then a table, then a sub-heading.
+    let para = add_node(
+        &conn,
+        &new_block(
+            &s3.id,
+            Some(&heading.node_id),
+            None,
+            NodeKind::Paragraph,
+            text("Own the *vendor* relationships."),
+        ),
+    )
+    .unwrap();
+    let mut list = new_block(
+        &s3.id,
+        Some(&heading.node_id),
+        Some(&para.node_id),
+        NodeKind::List,
+        NodeContent::default(),
+    );
+    list.ordered = true;
+    list.items = vec![
+        text("Quarterly vendor review"),
+        NodeContent {
+            title: Some("Renewals".into()),
+            ..Default::default()
+        },
+    ];
+    let list = add_node(&conn, &list).unwrap();
+    let table = add_node(
+        &conn,
+        &new_block(
+            &s3.id,
+            Some(&heading.node_id),
+            Some(&list.node_id),
+            NodeKind::Table,
+            NodeContent {
+                columns: vec!["Vendor".into(), " Owner ".into()],
+                ..Default::default()
+            },
+        ),
+    )
+    .unwrap();
+    let sub = add_node(
+        &conn,
+        &new_block(
+            &s3.id,
+            Some(&heading.node_id),
+            Some(&table.node_id),
+            NodeKind::Heading,
+            NodeContent {
+                title: Some("Contracts".into()),
+                ..Default::default()
+            },
+        ),
+    )
+    .unwrap();
+
+    let s3_now = section(&conn, &s3.id).unwrap();
+    let h = s3_now.nodes.last().unwrap();
+    let kinds: Vec<NodeKind> = h.children.iter().map(|n| n.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            NodeKind::Paragraph,
+            NodeKind::List,
+            NodeKind::Table,
+            NodeKind::Heading
+        ]
+    );
+    assert_eq!(
+        h.children[0].body.as_deref(),
+        Some("Own the *vendor* relationships.")
+    );
+    let l = &h.children[1];
+    assert!(l.ordered);
+    assert_eq!(l.id, list.node_id);
+    let items: Vec<(Option<&str>, Option<&str>, NodeKind, EditState)> = l
+        .children
+        .iter()
+        .map(|i| (i.title.as_deref(), i.body.as_deref(), i.kind, i.state))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                None,
+                Some("Quarterly vendor review"),
+                NodeKind::Item,
+                EditState::Added
+            ),
+            (Some("Renewals"), None, NodeKind::Item, EditState::Added),
+        ]
+    );
+    let t = &h.children[2];
+    assert_eq!(t.columns, ["Vendor", "Owner"]);
+    assert!(
+        t.children.is_empty(),
+        "a table starts with its headers only"
+    );
+    assert_eq!(h.children[3].id, sub.node_id);
+
+    // The new table takes rows; the new list takes items.
+    add_node(
+        &conn,
+        &new_block(
+            &s3.id,
+            Some(&table.node_id),
+            None,
+            NodeKind::Row,
+            NodeContent {
+                cells: vec!["PagerDuty".into(), "Ada".into()],
+                ..Default::default()
+            },
+        ),
+    )
+    .unwrap();
+    add_node(
+        &conn,
+        &new_block(
+            &s3.id,
+            Some(&list.node_id),
+            Some(&l.children[1].id),
+            NodeKind::Item,
+            text("Exit plans"),
+        ),
+    )
+    .unwrap();
+    let s3_now = section(&conn, &s3.id).unwrap();
+    let h = s3_now.nodes.last().unwrap();
+    assert_eq!(h.children[2].children[0].cells, ["PagerDuty", "Ada"]);
+    assert_eq!(h.children[1].children.len(), 3);
+
+    // Search finds the new text, items included.
+    let hits = search(&conn, "quarterly vendor review", 5).unwrap();
+    assert_eq!(hits[0].node_id, l.children[0].id);
+
+    // One revision per add, each named by what was added (a list by its first item).
+    let summaries: Vec<String> = revisions(&conn, &s3.id)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.summary)
+        .collect();
+    assert_eq!(
+        summaries,
+        [
+            "Added “Exit plans”",
+            "Added “PagerDuty”",
+            "Added “Contracts”",
+            "Added “Vendor”",
+            "Added “Quarterly vendor review”",
+            "Added “Own the *vendor* relationships.”",
+            "Added “Vendor management”",
+        ]
+    );
+}
+
+#[test]
+fn new_blocks_are_validated_and_nothing_half_added() {
+    let conn = db();
+    let doc = document(&conn).unwrap();
+    let s2 = doc.sections[1].clone();
+    let field_of = |new: &NewNode| add_node(&conn, new).unwrap_err().field;
+
+    let no_title = new_block(
+        &s2.id,
+        None,
+        None,
+        NodeKind::Heading,
+        NodeContent::default(),
+    );
+    assert_eq!(field_of(&no_title).as_deref(), Some("title"));
+    let no_text = new_block(&s2.id, None, None, NodeKind::Paragraph, text("   "));
+    assert_eq!(field_of(&no_text).as_deref(), Some("body"));
+    let no_columns = new_block(&s2.id, None, None, NodeKind::Table, NodeContent::default());
+    assert_eq!(field_of(&no_columns).as_deref(), Some("columns"));
+    let blank_column = new_block(
+        &s2.id,
+        None,
+        None,
+        NodeKind::Table,
+        NodeContent {
+            columns: vec!["Vendor".into(), " ".into()],
+            ..Default::default()
+        },
+    );
+    assert_eq!(field_of(&blank_column).as_deref(), Some("columns"));
+
+    // A list needs its first item, and every item needs text.
+    let empty_list = new_block(&s2.id, None, None, NodeKind::List, NodeContent::default());
+    let err = add_node(&conn, &empty_list).unwrap_err();
+    assert_eq!(
+        (err.field.as_deref(), err.message.as_str()),
+        (Some("items"), "A list needs at least one item")
+    );
+    let mut blank_item = empty_list.clone();
+    blank_item.items = vec![text("One"), NodeContent::default()];
+    assert_eq!(field_of(&blank_item).as_deref(), Some("items"));
+    // Only lists take items.
+    let mut para_with_items = no_text.clone();
+    para_with_items.content = text("Prose");
+    para_with_items.items = vec![text("One")];
+    assert_eq!(field_of(&para_with_items).as_deref(), Some("items"));
+
+    // Blocks go at the top of a section or under a heading, nowhere else.
+    let list_id = keyed(&doc, "signals-strong").id;
+    let s19 = doc.sections[18].id.clone();
+    let para_in_list = new_block(&s19, Some(&list_id), None, NodeKind::Paragraph, text("x"));
+    assert_eq!(field_of(&para_in_list).as_deref(), Some("kind"));
+    let item_at_top = new_block(&s19, None, None, NodeKind::Item, text("x"));
+    assert_eq!(field_of(&item_at_top).as_deref(), Some("kind"));
+    let elsewhere = new_block(&s2.id, Some(&list_id), None, NodeKind::Item, text("x"));
+    assert_eq!(field_of(&elsewhere).as_deref(), Some("parent_id"));
+    let missing = new_block("bp-99", None, None, NodeKind::Paragraph, text("x"));
+    assert_eq!(
+        add_node(&conn, &missing).unwrap_err().code,
+        ErrorCode::NotFound
+    );
+
+    assert_eq!(
+        section(&conn, &s2.id).unwrap(),
+        s2,
+        "nothing was added to the section"
+    );
+    assert!(revisions(&conn, &s2.id).unwrap().is_empty());
+}
+
+#[test]
+fn undoing_a_new_list_removes_it_with_its_items_and_restoring_brings_both_back() {
+    let conn = db();
+    let s5 = document(&conn).unwrap().sections[4].clone();
+    let mut list = new_block(&s5.id, None, None, NodeKind::List, NodeContent::default());
+    list.items = vec![text("Quokka drills"), text("Game days")];
+    let added = add_node(&conn, &list).unwrap();
+    assert_eq!(
+        added.section.nodes[0].id, added.node_id,
+        "first in the section"
+    );
+    assert_eq!(added.section.nodes[0].children.len(), 2);
+
+    let add = revisions(&conn, &s5.id).unwrap()[0].clone();
+    assert_eq!(add.action, "add");
+    let undone = restore_revision(&conn, add.id).unwrap();
+    assert_eq!(undone, section(&conn, &s5.id).unwrap());
+    assert!(!undone.edited, "back as shipped");
+    assert!(search(&conn, "quokka", 5).unwrap().is_empty());
+
+    // Undoing the undo (restoring the deletion) brings back the list and both items.
+    let delete = revisions(&conn, &s5.id).unwrap()[0].clone();
+    assert_eq!(delete.action, "delete");
+    let back = restore_revision(&conn, delete.id).unwrap();
+    let bodies: Vec<Option<&str>> = back.nodes[0]
+        .children
+        .iter()
+        .map(|i| i.body.as_deref())
+        .collect();
+    assert_eq!(bodies, [Some("Quokka drills"), Some("Game days")]);
+}
+
+#[test]
+fn a_section_reads_the_same_alone_as_in_the_document() {
+    let conn = db();
+    let doc = document(&conn).unwrap();
+    let row = keyed(&doc, "kpi-table").children[0].clone();
+    edit_node(
+        &conn,
+        &row.id,
+        &NodeContent {
+            cells: vec!["a".into(); 5],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let doc = document(&conn).unwrap();
+    for s in &doc.sections {
+        assert_eq!(&section(&conn, &s.id).unwrap(), s, "section {}", s.number);
+    }
+    assert!(doc.sections[6].edited);
+    assert_eq!(
+        section(&conn, "bp-99").unwrap_err().code,
+        ErrorCode::NotFound
+    );
 }

@@ -188,6 +188,20 @@ pub(super) fn to_seed_nodes(nodes: &[BlueprintNode]) -> Vec<SeedNode> {
         .collect()
 }
 
+/// A section's head and nodes as stored, with whether it differs from the seed.
+fn assemble(id: String, number: u32, title: String, nodes: Vec<BlueprintNode>) -> Result<Section> {
+    let seed = seed_document()?;
+    let original = seed.sections.iter().find(|s| s.number == number);
+    let edited = original.is_none_or(|o| o.title != title || o.nodes != to_seed_nodes(&nodes));
+    Ok(Section {
+        id,
+        number,
+        title,
+        edited,
+        nodes,
+    })
+}
+
 /// The whole blueprint as edited.
 pub fn document(conn: &Connection) -> Result<BlueprintDocument> {
     let title: String = conn
@@ -199,7 +213,6 @@ pub fn document(conn: &Connection) -> Result<BlueprintDocument> {
         .optional()?
         .unwrap_or_default();
     let mut trees = build_trees(load_rows(conn, None)?);
-    let seed = seed_document()?;
     let mut stmt =
         conn.prepare_cached("SELECT id, number, title FROM blueprint_sections ORDER BY number")?;
     let heads: Vec<(String, u32, String)> = stmt
@@ -209,28 +222,23 @@ pub fn document(conn: &Connection) -> Result<BlueprintDocument> {
         .into_iter()
         .map(|(id, number, title)| {
             let nodes = trees.remove(&id).unwrap_or_default();
-            let original = seed.sections.iter().find(|s| s.number == number);
-            let edited =
-                original.is_none_or(|o| o.nodes != to_seed_nodes(&nodes) || o.title != title);
-            Section {
-                id,
-                number,
-                title,
-                edited,
-                nodes,
-            }
+            assemble(id, number, title, nodes)
         })
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(BlueprintDocument { title, sections })
 }
 
-/// One section as edited.
+/// One section as edited: reads only that section's rows (every edit returns its section).
 pub fn section(conn: &Connection, id: &str) -> Result<Section> {
-    document(conn)?
-        .sections
-        .into_iter()
-        .find(|s| s.id == id)
-        .ok_or_else(|| Error::not_found("Blueprint section"))
+    let (number, title): (u32, String) = conn
+        .prepare_cached("SELECT number, title FROM blueprint_sections WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| Error::not_found("Blueprint section"))?;
+    let nodes = build_trees(load_rows(conn, Some(id))?)
+        .remove(id)
+        .unwrap_or_default();
+    assemble(id.to_string(), number, title, nodes)
 }
 
 pub(super) fn load_row(conn: &Connection, id: &str) -> Result<Row> {

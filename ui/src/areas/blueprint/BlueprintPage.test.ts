@@ -305,6 +305,7 @@ describe('BlueprintPage', () => {
         columns: [],
         cells: [],
       },
+      items: [],
     });
     expect(within(nodeEl('new-1')).getByTestId('bp-edited-marker').textContent).toBe('Added');
   });

@@ -135,6 +135,7 @@ export class BlueprintState {
       ordered: false,
       // A new item offers its neighbours' field labels; keep only the ones filled in.
       content: { ...content, fields: content.fields.filter((f) => f.value.trim()) },
+      items: [],
     });
     this.replaceSection(added.section);
     await this.closeEditor(added.node_id);
