@@ -8,6 +8,7 @@
 pub mod csv;
 pub mod db;
 pub mod error;
+pub mod files;
 pub mod ids;
 pub mod json;
 pub mod paths;

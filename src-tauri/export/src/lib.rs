@@ -12,17 +12,8 @@ use std::path::Path;
 
 use leadbook_core::Error;
 
-/// Writes an export where the user (save dialog) or the CLI (`--out`) said: to a temporary file
-/// beside it first, then renamed into place, so a failure never leaves half a file behind.
+/// Writes an export where the user (save dialog) or the CLI (`--out`) said, atomically (see
+/// `leadbook_core::files::write_atomic`): never half a file, never through a planted symlink.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let fail = |e: std::io::Error| Error::storage(format!("cannot write {}: {e}", path.display()));
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::invalid("path", "Choose a file name"))?;
-    let tmp = path.with_file_name(format!(".{}.partial", name.to_string_lossy()));
-    std::fs::write(&tmp, bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e)
-    })
+    leadbook_core::files::write_atomic(path, bytes)
 }
