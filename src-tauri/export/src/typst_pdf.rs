@@ -1,5 +1,6 @@
-//! Typst as a library: a closed world of one template, one JSON data file and two embedded
-//! fonts. No files are read from disk, no packages are downloaded and no system fonts are
+//! Typst as a library: a closed world of one template, one JSON data file and the four embedded
+//! faces of one font (DejaVu Sans: regular, bold, oblique, bold oblique; Typst never slants or
+//! emboldens a face itself, so `*emphasis*` needs its own). No files are read from disk, no packages are downloaded and no system fonts are
 //! scanned, so a PDF renders the same on every machine and user text cannot reach anything but
 //! the template's `json("data.json")`.
 
@@ -19,9 +20,11 @@ use typst_layout::PagedDocument;
 #[cfg(test)]
 const FONT_FAMILY: &str = "DejaVu Sans";
 
-static FONT_FILES: [&[u8]; 2] = [
+static FONT_FILES: [&[u8]; 4] = [
     include_bytes!("../fonts/DejaVuSans.ttf"),
     include_bytes!("../fonts/DejaVuSans-Bold.ttf"),
+    include_bytes!("../fonts/DejaVuSans-Oblique.ttf"),
+    include_bytes!("../fonts/DejaVuSans-BoldOblique.ttf"),
 ];
 
 struct Fonts {
@@ -104,14 +107,28 @@ fn not_found(id: FileId) -> FileError {
     FileError::NotFound(PathBuf::from(id.vpath().get_with_slash()))
 }
 
-/// Renders `template` (Typst source) to PDF; the template reads `data` (JSON) as
-/// `json("data.json")`. `name` is the template's virtual file name, shown in error messages.
-pub fn render(name: &str, template: &str, data: Vec<u8>, ident: &str) -> Result<Vec<u8>, Error> {
-    let world = ExportWorld {
+fn world(name: &str, template: &str, data: Vec<u8>) -> Result<ExportWorld, Error> {
+    Ok(ExportWorld {
         main: Source::new(file_id(&format!("/{name}"))?, template.to_string()),
         data_id: file_id(&format!("/{DATA_FILE}"))?,
         data: Bytes::new(data),
-    };
+    })
+}
+
+/// Lays `template` out into pages without writing a PDF, for tests that look at the typeset
+/// text (which face each run got).
+#[cfg(test)]
+pub fn layout(name: &str, template: &str, data: Vec<u8>) -> Result<PagedDocument, Error> {
+    let world = world(name, template, data)?;
+    typst::compile::<PagedDocument>(&world)
+        .output
+        .map_err(|errors| Error::storage(describe(&world, &errors)))
+}
+
+/// Renders `template` (Typst source) to PDF; the template reads `data` (JSON) as
+/// `json("data.json")`. `name` is the template's virtual file name, shown in error messages.
+pub fn render(name: &str, template: &str, data: Vec<u8>, ident: &str) -> Result<Vec<u8>, Error> {
+    let world = world(name, template, data)?;
     let result = typst::compile::<PagedDocument>(&world).output;
     let pdf = result
         .and_then(|document| {
@@ -161,10 +178,26 @@ mod tests {
 
     #[test]
     fn embedded_fonts_are_the_template_family() {
-        assert_eq!(FONTS.fonts.len(), 2);
-        for font in &FONTS.fonts {
-            assert_eq!(font.info().family, FONT_FAMILY);
-        }
+        use typst::text::{FontStyle, FontWeight};
+        let mut faces: Vec<(FontStyle, FontWeight)> = FONTS
+            .fonts
+            .iter()
+            .map(|font| {
+                assert_eq!(font.info().family, FONT_FAMILY);
+                (font.info().variant.style, font.info().variant.weight)
+            })
+            .collect();
+        faces.sort();
+        assert_eq!(
+            faces,
+            [
+                (FontStyle::Normal, FontWeight::REGULAR),
+                (FontStyle::Normal, FontWeight::BOLD),
+                (FontStyle::Italic, FontWeight::REGULAR),
+                (FontStyle::Italic, FontWeight::BOLD),
+            ],
+            "Typst files DejaVu's oblique faces as italic, which `emph` asks for"
+        );
     }
 
     #[test]

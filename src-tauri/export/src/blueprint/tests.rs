@@ -589,3 +589,96 @@ fn column_widths_follow_the_text() {
     let (_, hyphenate) = column_widths(&["a", "b"], &rows);
     assert!(hyphenate);
 }
+
+/// Each run of typeset text in a laid-out PDF with its face: (text, oblique, bold).
+fn typeset_runs(doc: &BlueprintDocument) -> Vec<(String, bool, bool)> {
+    use typst::layout::{Frame, FrameItem};
+    use typst::text::{FontStyle, FontWeight};
+    fn walk(frame: &Frame, out: &mut Vec<(String, bool, bool)>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, out),
+                FrameItem::Text(text) => {
+                    let variant = text.font.font().info().variant;
+                    out.push((
+                        text.text.to_string(),
+                        variant.style != FontStyle::Normal,
+                        variant.weight >= FontWeight::BOLD,
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    let data = serde_json::to_vec(&PdfDoc::from(doc)).expect("data");
+    let pages = typst_pdf::layout("blueprint.typ", TEMPLATE, data).expect("lays out");
+    let mut out = Vec::new();
+    for page in pages.pages() {
+        walk(&page.frame, &mut out);
+    }
+    out
+}
+
+#[test]
+fn emphasis_prints_oblique_and_strong_prints_bold() {
+    let doc = BlueprintDocument {
+        title: "Role".into(),
+        sections: vec![section(
+            1,
+            "Summary",
+            vec![
+                para(
+                    "Plain words, *starred emphasis*, _underscored emphasis_ and **strong words**.",
+                ),
+                list(
+                    false,
+                    vec![item(
+                        Some("Incidents"),
+                        Some("Lead *calmly*, then ***bold and slanted***."),
+                    )],
+                ),
+            ],
+        )],
+    };
+    let runs = typeset_runs(&doc);
+    let face = |needle: &str| {
+        runs.iter()
+            .find(|(text, ..)| text.contains(needle))
+            .map(|(_, oblique, bold)| (*oblique, *bold))
+            .unwrap_or_else(|| panic!("no run with {needle:?} in {runs:?}"))
+    };
+    // (oblique, bold)
+    assert_eq!(face("Plain words"), (false, false));
+    assert_eq!(face("starred emphasis"), (true, false));
+    assert_eq!(face("underscored emphasis"), (true, false));
+    assert_eq!(face("strong words"), (false, true));
+    assert_eq!(face("calmly"), (true, false));
+    assert_eq!(face("bold and slanted"), (true, true));
+    assert_eq!(face("Incidents"), (false, true));
+
+    // The PDF embeds the oblique faces it uses (where poppler-utils is installed to look).
+    let pdf = to_pdf(&doc).expect("renders");
+    let path = std::env::temp_dir().join(format!("leadbook-export-{}-em.pdf", std::process::id()));
+    std::fs::write(&path, &pdf).expect("write temp pdf");
+    let fonts = Command::new("pdffonts").arg(&path).output();
+    let _ = std::fs::remove_file(&path);
+    match fonts {
+        Ok(out) => {
+            let list = String::from_utf8_lossy(&out.stdout);
+            for face in [
+                "DejaVuSans-Oblique",
+                "DejaVuSans-BoldOblique",
+                "DejaVuSans-Bold",
+            ] {
+                assert!(
+                    list.contains(&format!("+{face} ")),
+                    "{face} not embedded:\n{list}"
+                );
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("pdffonts not on PATH (apt-get install poppler-utils): font check skipped");
+        }
+        Err(e) => panic!("pdffonts: {e}"),
+    }
+}
