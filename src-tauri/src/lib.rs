@@ -37,6 +37,7 @@ pub fn run() {
     };
 
     let app_state = state::AppState::open(&data_dir);
+    keep_snapshots(app_state.db.clone(), data_dir.clone());
 
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -51,6 +52,21 @@ pub fn run() {
             eprintln!("leadbook: the window could not start: {e}");
             std::process::exit(1);
         });
+}
+
+/// Takes a snapshot at most every 5 minutes while there are changes, and prunes old ones, on a
+/// thread of its own (the snapshot reads through its own connection, so typing never waits).
+fn keep_snapshots(db: leadbook_core::db::SharedConnection, data_dir: PathBuf) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_secs(60));
+        // Only while the database is open (not damaged, not being replaced).
+        if db.run(|_| Ok(())).is_err() {
+            continue;
+        }
+        if let Err(e) = leadbook_core::db::snapshots::snapshot_if_due(&data_dir) {
+            eprintln!("leadbook: automatic snapshot failed: {}", e.message);
+        }
+    });
 }
 
 /// Brings the main window to the front (used when a second instance is launched).

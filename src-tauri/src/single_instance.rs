@@ -8,7 +8,6 @@ use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-const LOCK_FILE: &str = "leadbook.lock";
 const PORT_FILE: &str = "instance.port";
 const FOCUS_REQUEST: &[u8] = b"focus\n";
 
@@ -29,7 +28,7 @@ pub fn acquire(data_dir: &Path) -> std::io::Result<Acquired> {
         .create(true)
         .truncate(false)
         .write(true)
-        .open(data_dir.join(LOCK_FILE))?;
+        .open(data_dir.join(leadbook_core::paths::LOCK_FILE))?;
     match lock.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {

@@ -19,6 +19,8 @@ pub enum ErrorCode {
     NewerSchema,
     /// A bug in Leadbook stopped the operation; nothing it started was written.
     Internal,
+    /// The database file failed its integrity check at start; it was left untouched.
+    Damaged,
 }
 
 /// An error as the user sees it: a code to branch on, a sentence to show, and the field it is about.

@@ -9,6 +9,8 @@ pub const APP_IDENTIFIER: &str = "app.leadbook.desktop";
 pub const DATA_DIR_ENV: &str = "LEADBOOK_DATA_DIR";
 pub const DB_FILE: &str = "leadbook.db";
 pub const BACKUP_DIR: &str = "backups";
+/// The running app holds an exclusive lock on this file in its data dir.
+pub const LOCK_FILE: &str = "leadbook.lock";
 
 /// The data dir: an explicit `--data-dir` first, then `LEADBOOK_DATA_DIR`, then the OS app data dir.
 pub fn resolve_data_dir(explicit: Option<&Path>) -> PathBuf {
@@ -25,6 +27,15 @@ pub fn resolve_data_dir(explicit: Option<&Path>) -> PathBuf {
 
 pub fn db_path(data_dir: &Path) -> PathBuf {
     data_dir.join(DB_FILE)
+}
+
+/// Whether a Leadbook app has this data dir open (it holds the lock), so a tool that would
+/// replace the database underneath it can refuse.
+pub fn app_is_running(data_dir: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(data_dir.join(LOCK_FILE)) else {
+        return false;
+    };
+    matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock))
 }
 
 #[cfg(test)]

@@ -36,6 +36,26 @@ pub(crate) fn ask_save_path(
         .map_err(|e| Error::storage(format!("unusable save location: {e}")))
 }
 
+/// Asks which file to open with the native open dialog; `None` if the user cancelled.
+pub(crate) fn ask_open_path(
+    app: &AppHandle,
+    title: &str,
+    ext: &str,
+) -> Result<Option<PathBuf>, Error> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter(ext.to_uppercase(), &[ext])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    path.into_path()
+        .map(Some)
+        .map_err(|e| Error::storage(format!("unusable file: {e}")))
+}
+
 /// Every command the page may call, in one list (an area adds its module's commands here).
 /// `ui/src/lib/ipc.ts` wraps each; the test `tests/ipc_contract.rs` fails when they differ.
 pub fn handler() -> impl Fn(tauri::ipc::Invoke<Wry>) -> bool + Send + Sync + 'static {
@@ -83,5 +103,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<Wry>) -> bool + Send + Sync + 'st
         settings::settings_set_preferences,
         settings::settings_db_info,
         settings::settings_check_db,
+        settings::settings_snapshots,
+        settings::settings_snapshot_now,
+        settings::settings_restore_snapshot,
+        settings::settings_restore_latest_good,
+        settings::settings_export_archive,
+        settings::settings_import_archive,
     ]
 }

@@ -1,6 +1,10 @@
-use tauri::State;
+use std::path::Path;
+
+use tauri::{AppHandle, State};
 
 use crate::state::AppState;
+use leadbook_core::db::archive::{self, ArchiveReport};
+use leadbook_core::db::snapshots::{self, RestoreReport, Snapshot};
 use leadbook_core::db::{self, CheckReport, DbInfo};
 use leadbook_core::preferences::{self, Preferences};
 use leadbook_core::Error;
@@ -30,4 +34,97 @@ pub async fn settings_db_info(state: State<'_, AppState>) -> Result<DbInfo, Erro
 #[tauri::command]
 pub async fn settings_check_db(state: State<'_, AppState>) -> Result<CheckReport, Error> {
     state.with_db(|c| db::check_report(c)).await
+}
+
+/// The snapshots in the data folder's backups/, newest first.
+#[tauri::command]
+pub async fn settings_snapshots(state: State<'_, AppState>) -> Result<Vec<Snapshot>, Error> {
+    let data_dir = state.data_dir.clone();
+    tauri::async_runtime::spawn_blocking(move || snapshots::list(&data_dir))
+        .await
+        .map_err(|e| Error::storage(format!("task failed: {e}")))?
+}
+
+#[tauri::command]
+pub async fn settings_snapshot_now(state: State<'_, AppState>) -> Result<Snapshot, Error> {
+    let data_dir = state.data_dir.clone();
+    state
+        .with_db(move |_| snapshots::snapshot(&data_dir, "manual"))
+        .await
+}
+
+/// Restores the snapshot named `file` (a name from `settings_snapshots`, never a path). The
+/// page reloads afterwards.
+#[tauri::command]
+pub async fn settings_restore_snapshot(
+    state: State<'_, AppState>,
+    file: String,
+) -> Result<RestoreReport, Error> {
+    state
+        .replace_db(move |dir| {
+            let chosen = snapshots::list(dir)?
+                .into_iter()
+                .find(|s| s.file == file)
+                .ok_or_else(|| Error::not_found("Snapshot"))?;
+            snapshots::restore(dir, Path::new(&chosen.path))
+        })
+        .await
+}
+
+/// For a database found damaged at start: restores the newest snapshot that passes the
+/// integrity check (the damaged file is moved aside, never overwritten).
+#[tauri::command]
+pub async fn settings_restore_latest_good(
+    state: State<'_, AppState>,
+) -> Result<RestoreReport, Error> {
+    state
+        .replace_db(|dir| {
+            let good = snapshots::latest_good(dir)?
+                .ok_or_else(|| Error::not_found("A snapshot that passes the integrity check"))?;
+            snapshots::restore(dir, Path::new(&good.path))
+        })
+        .await
+}
+
+/// Everything to one archive file where the user chooses. `None` if the dialog was cancelled.
+#[tauri::command]
+pub async fn settings_export_archive(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, Error> {
+    let name = format!("leadbook-{}.json", leadbook_core::time::today());
+    let Some(path) = super::ask_save_path(&app, "Export everything", &name, "json")? else {
+        return Ok(None);
+    };
+    let bytes = state
+        .with_db(|c| archive::to_bytes(&archive::export(c)?))
+        .await?;
+    leadbook_export::write_file(&path, &bytes)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Loads an archive the user picks: into an empty database, or with `replace` over this one
+/// (a snapshot is taken first). `None` if the dialog was cancelled. The page reloads afterwards.
+#[tauri::command]
+pub async fn settings_import_archive(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    replace: bool,
+) -> Result<Option<ArchiveReport>, Error> {
+    let Some(path) = super::ask_open_path(&app, "Import an archive", "json")? else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&path)
+        .map_err(|e| Error::invalid("file", format!("cannot read {}: {e}", path.display())))?;
+    let parsed = archive::parse(&bytes)?;
+    let data_dir = state.data_dir.clone();
+    state
+        .with_db(move |c| {
+            if replace {
+                snapshots::snapshot(&data_dir, "before archive import")?;
+            }
+            archive::import(c, &parsed, replace)
+        })
+        .await
+        .map(Some)
 }

@@ -1,7 +1,7 @@
 // Generated from the Rust types in src-tauri/core by `bindings.rs`. Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p leadbook-core bindings
 
-export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "newer_schema" | "internal";
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "newer_schema" | "internal" | "damaged";
 
 export type AppError = { code: ErrorCode, message: string, field?: string, };
 
@@ -22,6 +22,28 @@ export type DbInfo = { data_dir: string, path: string, schema_version: number,
  * The database file's size (without its WAL).
  */
 size_bytes: number, tables: Array<TableCount>, };
+
+export type Snapshot = { file: string, path: string, 
+/**
+ * UTC instant it was taken (RFC 3339).
+ */
+at: string, 
+/**
+ * Why: `auto`, `import`, `restore`, `manual`, `migration from v3`, ...
+ */
+reason: string, size_bytes: number, };
+
+export type RestoreReport = { 
+/**
+ * The file restored from.
+ */
+restored: string, 
+/**
+ * The snapshot of the database as it was just before (or where a damaged one was moved).
+ */
+previous: string | null, schema_version: number, };
+
+export type ArchiveReport = { tables: number, rows: number, };
 
 export type Person = { id: string, name: string, email: string | null, title: string | null, team: string | null, 
 /**

@@ -1,17 +1,19 @@
 //! The one SQLite store: connection settings, embedded ordered migrations, backups and checks,
 //! and the one way to write (`write`).
 
+pub mod archive;
 mod migrate;
+pub mod snapshots;
 mod stored_enum;
 mod write;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::paths;
 
 pub use migrate::{
@@ -52,8 +54,10 @@ pub fn open(data_dir: &Path) -> Result<(Connection, OpenReport)> {
     })?;
     let path = paths::db_path(data_dir);
     if path.exists() {
-        // Read-only first: a file this build must not touch is refused before anything writes.
+        // Read-only first: a file this build must not touch is refused before anything writes,
+        // and a damaged one is reported, never written to (a snapshot can replace it).
         peek(&path)?;
+        quick_check(&path)?;
     }
 
     let conn = Connection::open(&path)
@@ -63,10 +67,10 @@ pub fn open(data_dir: &Path) -> Result<(Connection, OpenReport)> {
     let from_version = schema_version(&conn)?;
     migrate::check_known(from_version)?;
     let backup = if from_version > 0 && from_version < latest_version() {
-        Some(backup_to(
+        Some(snapshots::snapshot_to(
             &conn,
-            &data_dir.join(paths::BACKUP_DIR),
-            from_version,
+            &snapshots::backup_dir(data_dir),
+            &format!("migration from v{from_version}"),
         )?)
     } else {
         None
@@ -79,7 +83,7 @@ pub fn open(data_dir: &Path) -> Result<(Connection, OpenReport)> {
             path: path.display().to_string(),
             from_version,
             to_version,
-            backup: backup.map(|p| p.display().to_string()),
+            backup: backup.map(|s| s.path),
         },
     ))
 }
@@ -102,21 +106,16 @@ fn seed_reference_content(conn: &Connection) -> Result<()> {
 /// Per-connection settings every Leadbook connection uses.
 pub fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // FULL: a commit is on disk when it returns, so a power cut or OS crash cannot roll back
+    // what the page already called saved (NORMAL in WAL mode only survives an app crash).
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    // macOS's fsync does not flush the drive's cache; F_FULLFSYNC does.
+    #[cfg(target_os = "macos")]
+    conn.pragma_update(None, "fullfsync", "ON")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.set_prepared_statement_cache_capacity(128);
     Ok(())
-}
-
-/// Copies the database to `dir/leadbook-v{version}-{timestamp}.db` (a consistent snapshot).
-pub fn backup_to(conn: &Connection, dir: &Path, version: i64) -> Result<PathBuf> {
-    std::fs::create_dir_all(dir)?;
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-    let target = dir.join(format!("leadbook-v{version}-{stamp}.db"));
-    conn.execute("VACUUM INTO ?1", [target.display().to_string()])
-        .map_err(|e| Error::storage(format!("backup to {} failed: {e}", target.display())))?;
-    Ok(target)
 }
 
 /// `PRAGMA integrity_check` plus a foreign key check; an empty list means the file is sound.
@@ -203,10 +202,33 @@ pub fn table_counts(conn: &Connection) -> Result<Vec<TableCount>> {
         .collect()
 }
 
+/// `PRAGMA quick_check` through a read-only connection: a damaged file is refused with the
+/// `damaged` code (the app then offers the latest good snapshot) and left as it is.
+fn quick_check(path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let problems: Vec<String> = conn
+        .prepare("PRAGMA quick_check")?
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<_>>()
+        .unwrap_or_else(|e| vec![e.to_string()]);
+    if problems.iter().all(|p| p == "ok") {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorCode::Damaged,
+        format!(
+            "The database file {} is damaged ({}). It was left as it is; restore the latest good \
+             snapshot from the app, or with `leadbook-cli db restore FILE`.",
+            path.display(),
+            problems.into_iter().take(3).collect::<Vec<_>>().join("; ")
+        ),
+    ))
+}
+
 /// Checks, without writing anything (no WAL switch, no journal), that the file at `path` is a
 /// Leadbook database this build may open: a readable SQLite file, Leadbook's application id (or
 /// none yet, with Leadbook's tables), and a schema version that is neither negative nor newer.
-fn peek(path: &Path) -> Result<()> {
+pub(crate) fn peek(path: &Path) -> Result<()> {
     let unreadable = |e: rusqlite::Error| {
         Error::storage(format!(
             "{} is not a readable Leadbook database: {e}",
@@ -261,6 +283,8 @@ fn peek(path: &Path) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
     use crate::error::ErrorCode;
 
@@ -286,7 +310,7 @@ mod tests {
         let sync: i64 = conn
             .pragma_query_value(None, "synchronous", |r| r.get(0))
             .unwrap();
-        assert_eq!(sync, 1, "NORMAL");
+        assert_eq!(sync, 2, "FULL");
         assert!(check(&conn).unwrap().is_empty());
     }
 

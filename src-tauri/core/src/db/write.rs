@@ -35,22 +35,27 @@ pub fn write<T>(conn: &Connection, work: impl FnOnce(&Connection) -> Result<T>) 
     }
 }
 
-/// The app's one connection, shared by commands that run one at a time.
+/// The app's one connection, shared by commands that run one at a time; or, while there is no
+/// usable database (it failed to open, or is being replaced), why not.
 ///
 /// A panic inside a command (a bug) must not break the next one: the lock is recovered instead
 /// of staying poisoned, an open transaction is rolled back, and the panic becomes an `internal`
 /// error for the page that asked.
 #[derive(Clone)]
-pub struct SharedConnection(Arc<Mutex<Connection>>);
+pub struct SharedConnection(Arc<Mutex<Result<Connection>>>);
 
 impl SharedConnection {
-    pub fn new(conn: Connection) -> Self {
+    pub fn new(conn: Result<Connection>) -> Self {
         SharedConnection(Arc::new(Mutex::new(conn)))
     }
 
     pub fn run<T>(&self, work: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
-        let mut conn = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        match catch_unwind(AssertUnwindSafe(|| work(&mut conn))) {
+        let mut slot = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let conn = match slot.as_mut() {
+            Ok(conn) => conn,
+            Err(why) => return Err(why.clone()),
+        };
+        match catch_unwind(AssertUnwindSafe(|| work(conn))) {
             Ok(out) => out,
             Err(panic) => {
                 // A Transaction dropped while unwinding rolls back; this covers raw BEGINs.
@@ -68,6 +73,23 @@ impl SharedConnection {
                 ))
             }
         }
+    }
+
+    /// Closes the connection, runs `replace` (a restore, say: nothing else can touch the file
+    /// meanwhile, as every command waits on this lock), then holds what `reopen` returns: the
+    /// new connection, or why there is none.
+    pub fn reopen<T>(
+        &self,
+        replace: impl FnOnce() -> Result<T>,
+        reopen: impl FnOnce() -> Result<Connection>,
+    ) -> Result<T> {
+        let mut slot = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        *slot = Err(Error::storage("The database is being replaced"));
+        let out = replace();
+        *slot = reopen();
+        let out = out?;
+        slot.as_ref().map_err(Clone::clone)?;
+        Ok(out)
     }
 }
 
@@ -129,7 +151,7 @@ mod tests {
 
     #[test]
     fn a_panic_in_one_command_never_breaks_the_next() {
-        let shared = SharedConnection::new(db::open_in_memory().unwrap());
+        let shared = SharedConnection::new(db::open_in_memory());
         let e = shared
             .run(|conn| {
                 write(conn, |tx| {
@@ -156,6 +178,22 @@ mod tests {
             Ok(count(conn))
         });
         assert_eq!(n.unwrap(), 1);
+    }
+
+    #[test]
+    fn reopen_swaps_the_connection_and_a_closed_one_says_why() {
+        let shared = SharedConnection::new(Err(Error::storage("damaged, restore a snapshot")));
+        let e = shared.run(|_| Ok(())).unwrap_err();
+        assert_eq!(e.message, "damaged, restore a snapshot");
+        shared.reopen(|| Ok(()), db::open_in_memory).unwrap();
+        assert!(shared
+            .run(|c| Ok(crate::people::list(c, &Default::default())?.len()))
+            .is_ok());
+        let e = shared
+            .reopen(|| Ok(()), || Err(Error::storage("gone")))
+            .unwrap_err();
+        assert_eq!(e.message, "gone");
+        assert_eq!(shared.run(|_| Ok(())).unwrap_err().message, "gone");
     }
 
     #[test]
