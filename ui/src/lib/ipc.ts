@@ -6,6 +6,7 @@ import type {
   Added,
   AppError,
   AppStatus,
+  ArchiveReport,
   BlueprintDocument,
   CheckReport,
   DateRange,
@@ -33,8 +34,10 @@ import type {
   PeopleQuery,
   Person,
   PersonInput,
+  RestoreReport,
   Revision,
   SearchHit,
+  Snapshot,
   Section,
 } from '../bindings';
 
@@ -120,6 +123,17 @@ export const api = {
     dbInfo: () => call<DbInfo>('settings_db_info'),
     /** SQLite's integrity and foreign key checks over the whole file. */
     checkDb: () => call<CheckReport>('settings_check_db'),
+    /** The snapshots in the data folder's backups/, newest first. */
+    snapshots: () => call<Snapshot[]>('settings_snapshots'),
+    snapshotNow: () => call<Snapshot>('settings_snapshot_now'),
+    /** Restores a snapshot by its file name; the current database is snapshotted first. Reload after. */
+    restoreSnapshot: (file: string) => call<RestoreReport>('settings_restore_snapshot', { file }),
+    /** After a damaged start: restores the newest snapshot that passes the integrity check. */
+    restoreLatestGood: () => call<RestoreReport>('settings_restore_latest_good'),
+    /** Native save dialog, then everything to one archive file; null if cancelled. */
+    exportArchive: () => call<string | null>('settings_export_archive'),
+    /** Native open dialog; into an empty database, or with replace over this one (snapshot first). */
+    importArchive: (replace: boolean) => call<ArchiveReport | null>('settings_import_archive', { replace }),
   },
 };
 
