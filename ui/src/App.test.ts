@@ -3,14 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { openArea } from './lib/nav.svelte';
-import { appStatus, cadenceStatus, dueEntry, mockBackend, person, prep } from './test/fixtures';
+import { appStatus, cadenceStatus, dueEntry, mockBackend, person, preferences, prep } from './test/fixtures';
 
 const maya = person({ id: 'p1', name: 'Maya Chen', title: 'Senior SRE', team: 'Platform' });
 const status = cadenceStatus(); // weekly, never met
 
-function fakeBackend() {
+function fakeBackend(theme: 'system' | 'dark' = 'system') {
   mockBackend({
     app_status: () => appStatus(),
+    settings_preferences: () => preferences({ theme }),
     people_list: () => [maya],
     oo_due: () => [dueEntry(maya, status)],
     oo_templates: () => [],
@@ -28,7 +29,13 @@ describe('App', () => {
     render(App);
     const nav = screen.getByRole('navigation', { name: 'Areas' });
     const items = within(nav).getAllByRole('button');
-    expect(items.map((b) => b.dataset.testid)).toEqual(['nav-today', 'nav-people', 'nav-one-on-ones', 'nav-blueprint']);
+    expect(items.map((b) => b.dataset.testid)).toEqual([
+      'nav-today',
+      'nav-people',
+      'nav-one-on-ones',
+      'nav-blueprint',
+      'nav-settings',
+    ]);
     expect(items[2]!.textContent).toContain('1:1s');
     expect(items[0]!.getAttribute('aria-current')).toBe('page');
     expect(await screen.findByTestId('today-due-row')).toBeTruthy();
@@ -46,5 +53,11 @@ describe('App', () => {
     await user.click(await screen.findByTestId('person-open-1on1'));
     expect(await screen.findByTestId('oo-prep')).toBeTruthy();
     expect(screen.getByTestId('oo-person-name').textContent).toBe('Maya Chen');
+  });
+
+  it('applies the saved theme at start', async () => {
+    fakeBackend('dark');
+    render(App);
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
   });
 });

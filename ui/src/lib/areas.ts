@@ -9,6 +9,7 @@ import type { Component } from 'svelte';
 import BlueprintPage from '../areas/blueprint/BlueprintPage.svelte';
 import OneOnOnesPage from '../areas/one-on-ones/OneOnOnesPage.svelte';
 import PeoplePage from '../areas/people/PeoplePage.svelte';
+import SettingsPage from '../areas/settings/SettingsPage.svelte';
 import TodayPage from '../areas/today/TodayPage.svelte';
 
 type AreaEntry = { id: string; label: string; icon: string; shortcut: string; page: Component };
@@ -18,6 +19,7 @@ export const areas = [
   { id: 'people', label: 'People', icon: 'people', shortcut: '2', page: PeoplePage },
   { id: 'one-on-ones', label: '1:1s', icon: 'chat', shortcut: '3', page: OneOnOnesPage },
   { id: 'blueprint', label: 'Blueprint', icon: 'book', shortcut: '4', page: BlueprintPage },
+  { id: 'settings', label: 'Settings', icon: 'settings', shortcut: '5', page: SettingsPage },
 ] as const satisfies readonly AreaEntry[];
 
 export type Area = (typeof areas)[number];

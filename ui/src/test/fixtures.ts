@@ -9,7 +9,9 @@ import type {
   Goal,
   Meeting,
   BlueprintNode,
+  DbInfo,
   Person,
+  Preferences,
   Prep,
   Revision,
   TalkingPoint,
@@ -155,6 +157,26 @@ export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
     db_path: '/tmp/leadbook/leadbook.db',
     schema_version: 3,
     error: null,
+    ...overrides,
+  };
+}
+
+/** The preferences of a fresh database. */
+export function preferences(overrides: Partial<Preferences> = {}): Preferences {
+  return { theme: 'system', default_cadence: 'weekly', week_start: 'monday', ...overrides };
+}
+
+/** What Settings shows about the database file. */
+export function dbInfo(overrides: Partial<DbInfo> = {}): DbInfo {
+  return {
+    data_dir: '/home/me/.local/share/leadbook',
+    path: '/home/me/.local/share/leadbook/leadbook.db',
+    schema_version: 6,
+    size_bytes: 1_363_148,
+    tables: [
+      { table: 'meetings', rows: 1204 },
+      { table: 'people', rows: 8 },
+    ],
     ...overrides,
   };
 }
