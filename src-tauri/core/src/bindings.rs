@@ -5,7 +5,7 @@
 
 use ts_rs::TS;
 
-use crate::{blueprint, db, demo, error, one_on_ones, palette, people, preferences, time};
+use crate::{blueprint, db, demo, drafts, error, one_on_ones, palette, people, preferences, time};
 
 /// Path of the generated file, relative to this crate's manifest.
 pub const BINDINGS_FILE: &str = "../../ui/src/bindings/index.ts";
@@ -23,6 +23,7 @@ pub fn render() -> String {
         db::snapshots::Snapshot::decl(),
         db::snapshots::RestoreReport::decl(),
         db::archive::ArchiveReport::decl(),
+        drafts::Draft::decl(),
         people::Person::decl(),
         people::PersonInput::decl(),
         people::PeopleQuery::decl(),

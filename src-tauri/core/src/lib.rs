@@ -28,6 +28,7 @@ pub mod preferences;
 // Across areas
 pub mod bindings;
 pub mod demo;
+pub mod drafts;
 
 pub use error::{Error, ErrorCode, Result};
 /// Re-exported so the app and the CLI name the same connection type without their own dependency.

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod blueprint;
+pub mod drafts;
 pub mod one_on_ones;
 pub mod palette;
 pub mod people;
@@ -98,6 +99,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<Wry>) -> bool + Send + Sync + 'st
         one_on_ones::oo_delete_template,
         one_on_ones::oo_search,
         one_on_ones::oo_export,
+        drafts::drafts_keep,
+        drafts::drafts_list,
+        drafts::drafts_discard,
         palette::palette_search,
         settings::settings_preferences,
         settings::settings_set_preferences,

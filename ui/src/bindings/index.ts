@@ -45,6 +45,28 @@ previous: string | null, schema_version: number, };
 
 export type ArchiveReport = { tables: number, rows: number, };
 
+export type Draft = { 
+/**
+ * What it belongs to, as the page's autosave names it: `meeting:<id>`.
+ */
+key: string, 
+/**
+ * A line to show the user ("1:1 with Ada, 2026-12-04").
+ */
+label: string, 
+/**
+ * The unsaved state, as JSON text the page knows how to read back.
+ */
+content: string, 
+/**
+ * Why it could not be saved.
+ */
+reason: string, 
+/**
+ * UTC instant it was written.
+ */
+saved_at: string, };
+
 export type Person = { id: string, name: string, email: string | null, title: string | null, team: string | null, 
 /**
  * Free text for now ("L4", "Senior"); career ladders replace it later.

@@ -11,6 +11,7 @@ import type {
   CheckReport,
   DateRange,
   DbInfo,
+  Draft,
   ExportFormat,
   ActionItem,
   Author,
@@ -112,6 +113,12 @@ export const api = {
     /** Native save dialog, then Markdown; private notes only when includePrivate. Null if cancelled. */
     exportHistory: (personId: string, range: DateRange, includePrivate: boolean) =>
       call<string | null>('oo_export', { personId, range, includePrivate }),
+  },
+  /** Text the page could not save, kept as files in the data folder and offered back at start. */
+  drafts: {
+    keep: (draft: Draft) => call<null>('drafts_keep', { draft }),
+    list: () => call<Draft[]>('drafts_list'),
+    discard: (key: string) => call<null>('drafts_discard', { key }),
   },
   /** Ctrl+K: people, notes and blueprint items matching what was typed, in groups. */
   palette: {
