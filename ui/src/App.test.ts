@@ -3,15 +3,50 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { openArea } from './lib/nav.svelte';
-import { appStatus, cadenceStatus, dueEntry, mockBackend, person, preferences, prep } from './test/fixtures';
+import {
+  appStatus,
+  cadenceStatus,
+  dueEntry,
+  mockBackend,
+  node,
+  paletteHit,
+  person,
+  preferences,
+  prep,
+} from './test/fixtures';
 
 const maya = person({ id: 'p1', name: 'Maya Chen', title: 'Senior SRE', team: 'Platform' });
 const status = cadenceStatus(); // weekly, never met
+
+const budget = paletteHit({
+  group: 'Blueprint',
+  kind: 'blueprint',
+  ref_id: 'n-budget',
+  title: 'Error budget burn rate',
+  detail: '§7 KPIs',
+  snippet: '\u0002Error\u0003 \u0002budget\u0003 burn rate',
+});
 
 function fakeBackend(theme: 'system' | 'dark' = 'system') {
   mockBackend({
     app_status: () => appStatus(),
     settings_preferences: () => preferences({ theme }),
+    palette_search: (args) => ((args.query as string).includes('budget') ? [budget] : []),
+    blueprint_document: () => ({
+      title: 'Role blueprint',
+      sections: [
+        {
+          id: 's7',
+          number: 7,
+          title: 'KPIs',
+          edited: false,
+          nodes: [
+            node('p1', 'paragraph', { body: 'How the role is measured.' }),
+            node('n-budget', 'paragraph', { body: 'Error budget burn rate' }),
+          ],
+        },
+      ],
+    }),
     people_list: () => [maya],
     oo_due: () => [dueEntry(maya, status)],
     oo_templates: () => [],
@@ -55,9 +90,49 @@ describe('App', () => {
     expect(screen.getByTestId('oo-person-name').textContent).toBe('Maya Chen');
   });
 
+  it('opens the palette with Ctrl+K from anywhere, even while typing; Esc closes it and gives the focus back', async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    render(App);
+    await user.keyboard('{Control>}2{/Control}');
+    const filter = await screen.findByTestId('people-filter');
+    await user.click(filter);
+    await user.keyboard('Ma{Control>}k{/Control}');
+    const input = await screen.findByTestId('palette-input');
+    expect(document.activeElement).toBe(input);
+    expect(screen.getByTestId('palette').getAttribute('aria-modal')).toBe('true');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('palette')).toBeNull());
+    expect(document.activeElement).toBe(filter);
+    expect((filter as HTMLInputElement).value).toBe('Ma');
+
+    // Ctrl+K again closes it; the sidebar's search button opens it too.
+    await user.keyboard('{Control>}k{/Control}');
+    await screen.findByTestId('palette');
+    await user.keyboard('{Control>}k{/Control}');
+    await waitFor(() => expect(screen.queryByTestId('palette')).toBeNull());
+    await user.click(screen.getByTestId('open-palette'));
+    await user.keyboard('go to 1:1{Enter}');
+    await waitFor(() => expect(screen.getByTestId('nav-one-on-ones').getAttribute('aria-current')).toBe('page'));
+    expect(screen.queryByTestId('palette')).toBeNull();
+  });
+
   it('applies the saved theme at start', async () => {
     fakeBackend('dark');
     render(App);
     await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+  });
+
+  it('lands on a blueprint item picked in the palette: in view, flashed and focused', async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    render(App);
+    await user.keyboard('{Control>}k{/Control}error budget');
+    await waitFor(() => expect(screen.getAllByTestId('palette-option')[0]!.dataset.refId).toBe('n-budget'));
+    await user.keyboard('{Enter}');
+    const target = () => document.querySelector<HTMLElement>('[data-testid="bp-node"][data-node-id="n-budget"]');
+    await waitFor(() => expect(document.activeElement).toBe(target()));
+    expect(target()!.classList.contains('bp-flash')).toBe(true);
+    expect(screen.getByTestId('nav-blueprint').getAttribute('aria-current')).toBe('page');
   });
 });

@@ -10,6 +10,7 @@ import type {
   Meeting,
   BlueprintNode,
   DbInfo,
+  PaletteHit,
   Person,
   Preferences,
   Prep,
@@ -157,6 +158,19 @@ export function appStatus(overrides: Partial<AppStatus> = {}): AppStatus {
     db_path: '/tmp/leadbook/leadbook.db',
     schema_version: 3,
     error: null,
+    ...overrides,
+  };
+}
+
+/** A palette result: a person unless told otherwise. */
+export function paletteHit(overrides: Partial<PaletteHit> & Pick<PaletteHit, 'ref_id' | 'title'>): PaletteHit {
+  return {
+    group: 'People',
+    kind: 'person',
+    person_id: overrides.kind && overrides.kind !== 'person' ? null : overrides.ref_id,
+    detail: '',
+    snippet: '',
+    private: false,
     ...overrides,
   };
 }

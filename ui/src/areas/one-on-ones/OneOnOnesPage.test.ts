@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ActionItem, Meeting, NoteHit, NotesInput, Prep, TalkingPoint } from '../../bindings';
-import { openArea } from '../../lib/nav.svelte';
+import { nav, openArea } from '../../lib/nav.svelte';
 import { toasts } from '../../lib/toasts.svelte';
 import {
   actionItem,
@@ -549,5 +549,29 @@ describe('OneOnOnesPage', () => {
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByTestId('oo-person-name').textContent).toBe('Diego Alvarez'));
     expect(backend.lastArgs('oo_prep')).toEqual({ personId: 'p2' });
+  });
+
+  it('opened to start a 1:1 (Ctrl+K), starts it as the Start button does, once; then carries on in it', async () => {
+    const backend = fakeBackend();
+    openArea('one-on-ones', { personId: 'p2', then: 'start' });
+    render(OneOnOnesPage);
+    const view = await screen.findByTestId('oo-meeting');
+    expect(backend.argsOf('oo_start')).toEqual([{ personId: 'p2' }]);
+    expect(view.dataset.meetingId).toBe('m3');
+    expect(document.activeElement).toBe(screen.getByTestId('oo-shared-notes'));
+    expect(nav.params.then).toBeUndefined();
+
+    // Asked again the same day: today's 1:1 opens, no second one starts.
+    openArea('one-on-ones', { personId: 'p2', then: 'start' });
+    await waitFor(() => expect(backend.argsOf('oo_prep').length).toBeGreaterThan(2));
+    expect((await screen.findByTestId('oo-meeting')).dataset.meetingId).toBe('m3');
+    expect(backend.argsOf('oo_start')).toHaveLength(1);
+  });
+
+  it('opened to export a person’s history (Ctrl+K), opens the export dialog for them', async () => {
+    fakeBackend();
+    openArea('one-on-ones', { personId: 'p1', then: 'export' });
+    render(OneOnOnesPage);
+    expect((await screen.findByTestId('oo-export-dialog')).textContent).toContain('Export 1:1s with Maya Chen');
   });
 });

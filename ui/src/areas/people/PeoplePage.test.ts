@@ -1,7 +1,8 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Person, PersonInput } from '../../bindings';
+import { nav, openArea } from '../../lib/nav.svelte';
 import { mockBackend, person as makePerson } from '../../test/fixtures';
 import PeoplePage from './PeoplePage.svelte';
 
@@ -114,5 +115,31 @@ describe('PeoplePage', () => {
     await waitFor(() => expect(screen.getByTestId('detail-name').textContent).toBe('Linus'));
     await user.keyboard('{ArrowUp}{ArrowUp}');
     expect(document.activeElement).toBe(screen.getByTestId('people-filter'));
+  });
+});
+
+describe('PeoplePage opened on a person (Ctrl+K)', () => {
+  afterEach(() => openArea('people'));
+
+  it('shows them with the keyboard on their row, even when archived people are hidden', async () => {
+    const everyone = [person('Ada'), person('Linus', { archived_at: '2026-02-01T00:00:00Z' })];
+    const backend = mockBackend({
+      people_list: (args) => {
+        const query = args.query as { include_archived: boolean };
+        return everyone.filter((p) => query.include_archived || !p.archived_at);
+      },
+    });
+    openArea('people', { personId: 'id-Linus' });
+    render(PeoplePage);
+    await waitFor(() => expect(screen.getByTestId('detail-name').textContent).toBe('Linus'));
+    expect(backend.lastArgs('people_list')!.query).toEqual({ filter: null, include_archived: true });
+    expect(screen.getByTestId<HTMLInputElement>('show-archived').checked).toBe(true);
+    const row = screen.getAllByTestId('person-row').find((r) => r.dataset.personId === 'id-Linus');
+    await waitFor(() => expect(document.activeElement).toBe(row));
+
+    // Opened on someone else while the page is showing.
+    openArea('people', { personId: 'id-Ada' });
+    await waitFor(() => expect(screen.getByTestId('detail-name').textContent).toBe('Ada'));
+    expect(nav.area).toBe('people');
   });
 });
