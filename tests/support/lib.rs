@@ -20,13 +20,21 @@ pub fn profile_dir() -> PathBuf {
         .to_path_buf()
 }
 
-/// The built desktop app. The test script builds it (with the UI) before running E2E tests.
+/// Names another build of the app to drive instead of this profile's (a release build, say:
+/// `LEADBOOK_APP=target/release/leadbook cargo test -p leadbook-tests --test e2e_timing`).
+pub const APP_ENV: &str = "LEADBOOK_APP";
+
+/// The built desktop app: `$LEADBOOK_APP` if set, else the one beside this test binary (the test
+/// script builds it, with the UI, before running E2E tests).
 pub fn app_binary() -> PathBuf {
-    let path = profile_dir().join(if cfg!(windows) {
-        "leadbook.exe"
-    } else {
-        "leadbook"
-    });
+    let path = match std::env::var_os(APP_ENV) {
+        Some(path) if !path.is_empty() => PathBuf::from(path),
+        _ => profile_dir().join(if cfg!(windows) {
+            "leadbook.exe"
+        } else {
+            "leadbook"
+        }),
+    };
     assert!(
         path.exists(),
         "{} is missing: build the UI and the app first (npm --prefix ui run build && cargo build -p leadbook)",
@@ -268,6 +276,12 @@ impl App {
     /// Runs JavaScript in the page and returns its result.
     pub fn execute(&self, script: &str) -> Result<Value> {
         self.post("/execute/sync", json!({"script": script, "args": []}))
+    }
+
+    /// Runs asynchronous JavaScript in the page: the script gets `args` as `arguments[0..n]` and
+    /// a callback as the last argument, and its result is what it passes to that callback.
+    pub fn execute_async(&self, script: &str, args: Value) -> Result<Value> {
+        self.post("/execute/async", json!({"script": script, "args": args}))
     }
 
     /// Saves a PNG of the window to `target/screenshots/<name>.png`.
