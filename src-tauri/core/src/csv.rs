@@ -145,7 +145,9 @@ where
 {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let csv_err = |e: ::csv::Error| Error::storage(format!("cannot write CSV: {e}"));
-    w.write_record(header).map_err(csv_err)?;
+    // Header cells too: an export's column names can be user text (skill names, say).
+    w.write_record(header.iter().map(|h| neutralise(h).into_owned()))
+        .map_err(csv_err)?;
     for row in rows {
         let cells: Vec<String> = row
             .into_iter()

@@ -20,10 +20,12 @@ pub mod time;
 
 // Areas
 pub mod blueprint;
+pub mod ladders;
 pub mod one_on_ones;
 pub mod palette;
 pub mod people;
 pub mod preferences;
+pub mod skills;
 
 // Across areas
 pub mod bindings;

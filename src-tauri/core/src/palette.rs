@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::error::Result;
 use crate::search::{self, Found, Query};
-use crate::{blueprint, one_on_ones, people};
+use crate::{blueprint, ladders, one_on_ones, people, skills};
 
 /// One result row of the palette.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -54,6 +54,20 @@ const GROUPS: &[Group] = &[
         limit: 8,
         newest: Some(one_on_ones::SEARCH_CANDIDATES),
         describe: one_on_ones::palette_hit,
+    },
+    Group {
+        label: "Skills",
+        kinds: &[skills::SEARCH_KIND],
+        limit: 5,
+        newest: None,
+        describe: skills::palette_hit,
+    },
+    Group {
+        label: "Competencies",
+        kinds: &[ladders::SEARCH_KIND],
+        limit: 5,
+        newest: None,
+        describe: ladders::palette_hit,
     },
     Group {
         label: "Blueprint",

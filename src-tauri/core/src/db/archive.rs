@@ -159,11 +159,19 @@ pub fn parse(bytes: &[u8]) -> Result<Archive> {
 /// Whether the database holds anything of the user's: any row outside the reference content
 /// Leadbook seeds (blueprint, default templates) and derived tables, or any logged change.
 pub fn has_user_data(conn: &Connection) -> Result<bool> {
-    const SEEDED: [&str; 4] = [
+    const SEEDED: [&str; 11] = [
         "meta",
         "blueprint_sections",
         "blueprint_nodes",
         "one_on_one_templates",
+        // Skills and ladders, as seeded from the blueprint.
+        "skills",
+        "skill_scale",
+        "ladders",
+        "ladder_levels",
+        "competencies",
+        "competency_expectations",
+        "level_skills",
     ];
     for table in archived_tables(conn)? {
         if SEEDED.contains(&table.as_str()) {

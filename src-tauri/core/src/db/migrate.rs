@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_blueprint.sql"),
     include_str!("../../migrations/0003_one_on_ones.sql"),
     include_str!("../../migrations/0004_kernel.sql"),
+    include_str!("../../migrations/0005_skills_ladders.sql"),
 ];
 
 /// `PRAGMA application_id` of a Leadbook database ("LBDK"), set by migration 4, so a file of

@@ -97,10 +97,13 @@ pub fn open_in_memory() -> Result<Connection> {
     Ok(conn)
 }
 
-/// Reference content the app carries (the role blueprint, default 1:1 templates), seeded once.
+/// Reference content the app carries (the role blueprint, default 1:1 templates, the skills
+/// catalog and the career ladders seeded from the blueprint), seeded once.
 fn seed_reference_content(conn: &Connection) -> Result<()> {
     crate::blueprint::ensure_seeded(conn)?;
-    crate::one_on_ones::ensure_default_templates(conn)
+    crate::one_on_ones::ensure_default_templates(conn)?;
+    crate::skills::ensure_seeded(conn)?;
+    crate::ladders::ensure_seeded(conn)
 }
 
 /// Per-connection settings every Leadbook connection uses.

@@ -63,7 +63,10 @@ pub fn add_action(conn: &Connection, new: &NewAction, today: NaiveDate) -> Resul
                 now_utc()
             ],
         )?;
-        get_action(tx, &id, today)
+        let action = get_action(tx, &id, today)?;
+        // A #tag in the item files it as evidence on the person's ladder.
+        crate::ladders::file_from_action(tx, &action)?;
+        Ok(action)
     })
 }
 

@@ -216,7 +216,10 @@ pub fn save_notes_in(tx: &Connection, meeting_id: &str, input: &NotesInput) -> R
         input.energy,
         now_utc()
     ])?;
-    get_meeting(tx, meeting_id)
+    let meeting = get_meeting(tx, meeting_id)?;
+    // #tags in the agenda and shared notes file evidence on the person's ladder (never private notes).
+    crate::ladders::file_from_meeting(tx, &meeting)?;
+    Ok(meeting)
 }
 
 /// Moves a 1:1 to the day it really happened (a 1:1 logged a day late, say). Not in the future.

@@ -65,6 +65,16 @@ pub fn prep(conn: &Connection, person_id: &str, today: NaiveDate) -> Result<Prep
         for (day, summary) in &changes {
             since_last.push(format!("Profile, {day}: {summary}"));
         }
+        // Skills and ladders: rating changes and new evidence (not what the last 1:1 itself filed).
+        for change in crate::skills::changes_since(conn, person_id, &m.created_at)? {
+            since_last.push(format!("Skill rating: {change}"));
+        }
+        since_last.extend(crate::ladders::evidence_since(
+            conn,
+            person_id,
+            &m.created_at,
+            &m.id,
+        )?);
         if changes.is_empty()
             && person.updated_at > m.created_at
             && person.updated_at != person.created_at
