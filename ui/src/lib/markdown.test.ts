@@ -34,4 +34,15 @@ describe('renderMarkdown', () => {
   it('renders inline Markdown without a paragraph', () => {
     expect(renderInlineMarkdown('a *b* <script>c</script>')).toBe('a <em>b</em> ');
   });
+
+  it('gives the same HTML for the same text again, block and inline kept apart', () => {
+    const text = 'Cached *twice*';
+    const block = renderMarkdown(text);
+    expect(renderMarkdown(text)).toBe(block);
+    expect(block).toBe('<p>Cached <em>twice</em></p>\n');
+    expect(renderInlineMarkdown(text)).toBe('Cached <em>twice</em>');
+    // Many other texts later, it still renders right.
+    for (let i = 0; i < 5000; i++) renderInlineMarkdown(`text ${i}`);
+    expect(renderMarkdown(text)).toBe(block);
+  });
 });

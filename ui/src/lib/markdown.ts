@@ -41,14 +41,31 @@ function sanitize(html: string): string {
   return purifier.sanitize(html, config) as string;
 }
 
+// Parsing and sanitising cost about half a millisecond a text; a page like the blueprint shows
+// hundreds of texts and renders them again each time it opens. The same text always gives the
+// same HTML, so keep the latest results (a few thousand short strings at most).
+const CACHE_LIMIT = 4000;
+const blockCache = new Map<string, string>();
+const inlineCache = new Map<string, string>();
+
+function cached(cache: Map<string, string>, text: string, render: (text: string) => string): string {
+  let html = cache.get(text);
+  if (html === undefined) {
+    html = render(text);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(text, html);
+  }
+  return html;
+}
+
 /** Renders Markdown to sanitised HTML (block level: paragraphs, lists, emphasis, links). */
 export function renderMarkdown(text: string | null | undefined): string {
   if (!text) return '';
-  return sanitize(markdown.parse(text) as string);
+  return cached(blockCache, text, (t) => sanitize(markdown.parse(t) as string));
 }
 
 /** Renders one line of Markdown (emphasis, code, links) without wrapping it in a paragraph. */
 export function renderInlineMarkdown(text: string | null | undefined): string {
   if (!text) return '';
-  return sanitize(markdown.parseInline(text) as string);
+  return cached(inlineCache, text, (t) => sanitize(markdown.parseInline(t) as string));
 }
