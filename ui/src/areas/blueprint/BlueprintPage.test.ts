@@ -73,8 +73,8 @@ function fakeDocument(): BlueprintDocument {
 }
 
 /** An in-memory stand-in for the blueprint commands. */
-function fakeBackend(options: { hits?: SearchHit[]; revisions?: Revision[] } = {}) {
-  const doc = fakeDocument();
+function fakeBackend(options: { hits?: SearchHit[]; revisions?: Revision[]; doc?: BlueprintDocument } = {}) {
+  const doc = options.doc ?? fakeDocument();
   const revisions: Revision[] = options.revisions ?? [];
   const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
@@ -106,9 +106,22 @@ function fakeBackend(options: { hits?: SearchHit[]; revisions?: Revision[] } = {
     },
     blueprint_add: (args) => {
       const input = args.node as NewNode;
-      const { node: parent, section } = locate(input.parent_id!);
-      const added = node('new-1', input.kind, { ...input.content, state: 'added' });
-      parent.children.push(added);
+      const section = doc.sections.find((s) => s.id === input.section_id)!;
+      const siblings = input.parent_id === null ? section.nodes : locate(input.parent_id).node.children;
+      if (input.kind === 'list' && input.items.length === 0) {
+        throw { code: 'invalid_input', message: 'A list needs at least one item', field: 'items' };
+      }
+      if (input.kind === 'table' && input.content.columns.some((c) => !c.trim())) {
+        throw { code: 'invalid_input', message: 'Every table column needs a header', field: 'columns' };
+      }
+      const added = node('new-1', input.kind, {
+        ...input.content,
+        ordered: input.ordered,
+        state: 'added',
+        children: input.items.map((item, i) => node(`new-item-${i + 1}`, 'item', { ...item, state: 'added' })),
+      });
+      const after = siblings.findIndex((n) => n.id === input.after_id);
+      siblings.splice(after + 1, 0, added);
       section.edited = true;
       return { section: clone(section), node_id: added.id };
     },
@@ -144,6 +157,23 @@ function fakeBackend(options: { hits?: SearchHit[]; revisions?: Revision[] } = {
     blueprint_export: () => null,
   });
   return { ...backend, doc };
+}
+
+/** Every element the Tab key stops at, in page order. */
+function tabStops(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
+    (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled,
+  );
+}
+
+function sectionHead(number: number): HTMLElement {
+  return document.querySelector<HTMLElement>(`[data-section-number="${number}"] h2`)!;
+}
+
+function stop(key: string): HTMLElement {
+  const el = document.querySelector<HTMLElement>(`[data-rove="${key}"]`);
+  if (!el) throw new Error(`no stop ${key}`);
+  return el;
 }
 
 function nodeEl(id: string): HTMLElement {
@@ -276,8 +306,8 @@ describe('BlueprintPage', () => {
     expect(backend.called('blueprint_edit')).toBe(false);
     expect(nodeEl('i1').textContent).toContain('Cloud fundamentals');
     expect(nodeEl('i1').textContent).not.toContain('and more');
-    // Focus returns to the node's Edit button.
-    await waitFor(() => expect(document.activeElement).toBe(within(nodeEl('i1')).getByTestId('bp-edit')));
+    // Focus returns to the node (the keyboard's place in its section).
+    await waitFor(() => expect(document.activeElement).toBe(nodeEl('i1')));
   });
 
   it('adds an item at the end of a list only when saved', async () => {
@@ -324,8 +354,8 @@ describe('BlueprintPage', () => {
       expect(rows).toEqual(['r2', 'r1']);
     });
     expect(backend.argsOf('blueprint_move')[0]).toEqual({ id: 'r1', offset: 1 });
-    // r1 is now last, so its Move down is disabled and focus falls back to its Edit button.
-    await waitFor(() => expect(document.activeElement).toBe(within(nodeEl('r1')).getByTestId('bp-edit')));
+    // r1 is now last, so its Move down is disabled and focus falls back to the row itself.
+    await waitFor(() => expect(document.activeElement).toBe(nodeEl('r1')));
   });
 
   it('deletes at once and offers Undo, which restores the newest revision', async () => {
@@ -443,5 +473,273 @@ describe('BlueprintPage', () => {
     expect((await screen.findByTestId('bp-history-empty')).textContent).toContain(
       'No changes yet. Edits, additions, deletions and resets of this section show up here.',
     );
+  });
+  it('is a few tab stops: the header, the search, the contents and one per section', async () => {
+    fakeBackend();
+    render(BlueprintPage);
+    await screen.findAllByTestId('bp-section');
+    const stops = tabStops().map((el) => el.dataset.testid ?? el.dataset.rove ?? el.tagName);
+    expect(stops).toEqual([
+      'bp-history',
+      'bp-reset',
+      'bp-export-md',
+      'bp-export-pdf',
+      'bp-search',
+      'bp-toc-item',
+      'head',
+      'head',
+    ]);
+    // Every node's buttons are still there, for the mouse and for Right from the node.
+    expect(screen.getAllByTestId('bp-edit')).toHaveLength(6);
+    expect(screen.getAllByTestId('bp-edit').every((b) => b.tabIndex === -1)).toBe(true);
+  });
+
+  it('moves between the stops of a section with the arrow keys; Tab leaves the section', async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    render(BlueprintPage);
+    await screen.findAllByTestId('bp-section');
+    sectionHead(1).focus();
+    const order = ['h1', 'i1', 'i2', 'add-item:l1', 'add-block:h1', 'add-block:bp-01'];
+    for (const key of order) {
+      await user.keyboard('{ArrowDown}');
+      expect(document.activeElement).toBe(stop(key));
+    }
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(stop('add-block:bp-01'));
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(sectionHead(1));
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowUp}');
+    expect(document.activeElement).toBe(nodeEl('i1'));
+
+    // The section remembers where the keyboard was: it is the section's one tab stop now.
+    expect(nodeEl('i1').tabIndex).toBe(0);
+    expect(sectionHead(1).tabIndex).toBe(-1);
+    expect(nodeEl('i2').tabIndex).toBe(-1);
+    await user.tab();
+    expect(document.activeElement).toBe(sectionHead(2));
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(nodeEl('i1'));
+
+    // In the table: the table's own bar, its rows, then Add row.
+    sectionHead(2).focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(stop('t1'));
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement).toBe(nodeEl('r2'));
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByTestId('bp-add-row'));
+  });
+
+  it('acts on the focused node: Enter edits, Right reaches its buttons, Alt+Down moves, Delete deletes', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(BlueprintPage);
+    render(Toasts);
+    await screen.findAllByTestId('bp-section');
+    const row = nodeEl('r1');
+    row.focus();
+
+    // Right walks its enabled buttons (the first row cannot move up); Left and Esc come back.
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(within(row).getByTestId('bp-edit'));
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(within(row).getByTestId('bp-move-down'));
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(document.activeElement).toBe(within(row).getByTestId('bp-delete'));
+    await user.keyboard('{ArrowLeft}{ArrowLeft}{ArrowLeft}');
+    expect(document.activeElement).toBe(row);
+    await user.keyboard('{ArrowRight}{Escape}');
+    expect(document.activeElement).toBe(row);
+
+    // Enter edits; Esc puts the keyboard back on the row.
+    await user.keyboard('{Enter}');
+    const cells = within(screen.getByTestId('bp-editor')).getAllByTestId<HTMLInputElement>('bp-cell-input');
+    expect(document.activeElement).toBe(cells[0]);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(document.activeElement).toBe(nodeEl('r1')));
+
+    // Alt+Down moves it, and the keyboard stays on it.
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    await waitFor(() => expect(backend.argsOf('blueprint_move')[0]).toEqual({ id: 'r1', offset: 1 }));
+    await waitFor(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('[data-kind="row"]')].map((r) => r.dataset.nodeId);
+      expect(rows).toEqual(['r2', 'r1']);
+    });
+    await waitFor(() => expect(document.activeElement).toBe(nodeEl('r1')));
+
+    // Delete deletes (with Undo); the keyboard goes on to the next stop.
+    await user.keyboard('{Delete}');
+    await waitFor(() => expect(backend.argsOf('blueprint_delete')[0]).toEqual({ id: 'r1' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('bp-add-row')));
+    expect(await screen.findByText('Deleted “Cloud platforms”')).toBeTruthy();
+    toasts.splice(0);
+  });
+
+  it('adds a paragraph at the end of a section from its Add block menu', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(BlueprintPage);
+    await screen.findAllByTestId('bp-section');
+    const addBlock = stop('add-block:bp-02');
+    expect(addBlock.getAttribute('aria-haspopup')).toBe('menu');
+    await user.click(addBlock);
+    expect(addBlock.getAttribute('aria-expanded')).toBe('true');
+    const menu = screen.getByTestId('bp-add-block-menu');
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((m) => m.querySelector('.label')?.textContent),
+    ).toEqual(['Heading', 'Paragraph', 'List', 'Table']);
+    expect(document.activeElement).toBe(within(menu).getAllByRole('menuitem')[0]);
+    await user.click(screen.getByTestId('bp-add-paragraph'));
+
+    const body = screen.getByTestId<HTMLTextAreaElement>('bp-body-input');
+    expect(document.activeElement).toBe(body);
+    expect(backend.called('blueprint_add')).toBe(false);
+    await user.type(body, 'Tools are *chosen* per team.');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(screen.queryByTestId('bp-editor')).toBeNull());
+    expect(backend.argsOf('blueprint_add')[0]!.node).toEqual({
+      section_id: 'bp-02',
+      parent_id: null,
+      after_id: 't1',
+      kind: 'paragraph',
+      ordered: false,
+      content: { title: null, body: 'Tools are *chosen* per team.', fields: [], columns: [], cells: [] },
+      items: [],
+    });
+    const added = nodeEl('new-1');
+    expect(added.dataset.kind).toBe('paragraph');
+    expect(added.querySelector('em')?.textContent).toBe('chosen');
+    expect(within(added).getByTestId('bp-edited-marker').textContent).toBe('Added');
+    expect(document.activeElement).toBe(added);
+  });
+
+  it('adds a numbered list under a heading from the keyboard, its missing item shown under the field', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(BlueprintPage);
+    await screen.findAllByTestId('bp-section');
+    stop('add-block:h1').focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement?.getAttribute('role')).toBe('menuitem');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByTestId('bp-add-list'));
+    await user.keyboard('{Enter}');
+
+    const items = screen.getByTestId<HTMLTextAreaElement>('bp-items-input');
+    expect(document.activeElement).toBe(items);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect((await screen.findByTestId('bp-items-input-error')).textContent).toBe('A list needs at least one item');
+    expect(items.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(items);
+
+    await user.type(items, 'Kubernetes{Enter}  {Enter}Service *mesh*');
+    await user.click(screen.getByTestId('bp-ordered-input'));
+    await user.click(screen.getByTestId('bp-save'));
+    await waitFor(() => expect(screen.queryByTestId('bp-editor')).toBeNull());
+    const item = (body: string) => ({ title: null, body, fields: [], columns: [], cells: [] });
+    expect(backend.argsOf('blueprint_add').at(-1)!.node).toEqual({
+      section_id: 'bp-01',
+      parent_id: 'h1',
+      after_id: 'l1',
+      kind: 'list',
+      ordered: true,
+      content: { title: null, body: null, fields: [], columns: [], cells: [] },
+      items: [item('Kubernetes'), item('Service *mesh*')],
+    });
+    // The new list shows numbered, and the keyboard is on its first item.
+    const list = nodeEl('new-item-1').closest('ol');
+    expect(list?.textContent).toContain('Service mesh');
+    expect(document.activeElement).toBe(nodeEl('new-item-1'));
+  });
+
+  it('adds a table with the columns it is given, a blank header shown as the error', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(BlueprintPage);
+    await screen.findAllByTestId('bp-section');
+    stop('add-block:bp-02').focus();
+    await user.keyboard('{Enter}t');
+    const columns = () => screen.getAllByTestId<HTMLInputElement>('bp-column-input');
+    expect(columns()).toHaveLength(2);
+    expect(document.activeElement).toBe(columns()[0]);
+    await user.type(columns()[0]!, 'Owner');
+    await user.type(columns()[1]!, 'Tool');
+    await user.click(screen.getByTestId('bp-add-column'));
+    expect(columns()).toHaveLength(3);
+    expect(document.activeElement).toBe(columns()[2]);
+    await user.keyboard('{Enter}');
+    expect((await screen.findByTestId('bp-editor-error')).textContent).toBe('Every table column needs a header');
+
+    await user.click(screen.getAllByTestId('bp-remove-column')[2]!);
+    expect(columns().map((c) => c.value)).toEqual(['Owner', 'Tool']);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByTestId('bp-editor')).toBeNull());
+    expect(backend.argsOf('blueprint_add').at(-1)!.node).toMatchObject({
+      parent_id: null,
+      after_id: 't1',
+      kind: 'table',
+      content: { columns: ['Owner', 'Tool'] },
+      items: [],
+    });
+    const table = nodeEl('new-1');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent?.trim()),
+    ).toEqual(['Owner', 'Tool', 'Actions']);
+    expect(document.activeElement).toBe(stop('new-1'));
+  });
+
+  it('Esc closes the Add block menu and a cancelled new block leaves the keyboard on Add block', async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(BlueprintPage);
+    await screen.findAllByTestId('bp-section');
+    const addBlock = stop('add-block:bp-01');
+    addBlock.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByTestId('bp-add-block-menu')).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('bp-add-block-menu')).toBeNull();
+    expect(document.activeElement).toBe(addBlock);
+
+    await user.keyboard('{Enter}h');
+    expect(document.activeElement).toBe(screen.getByTestId('bp-title-input'));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('bp-editor')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(stop('add-block:bp-01')));
+    expect(backend.called('blueprint_add')).toBe(false);
+  });
+
+  it('renders the first screen of sections at once and the rest right after; a jump renders its target', async () => {
+    const many: BlueprintDocument = {
+      title: 'Long',
+      sections: Array.from({ length: 12 }, (_, s) => ({
+        id: `s${s + 1}`,
+        number: s + 1,
+        title: `Section ${s + 1}`,
+        edited: false,
+        nodes: Array.from({ length: 4 }, (_, p) => node(`s${s + 1}p${p}`, 'paragraph', { body: `Text ${s + 1}.${p}` })),
+      })),
+    };
+    fakeBackend({
+      doc: many,
+      hits: [{ node_id: 's12p3', section_id: 's12', section_number: 12, section_title: 'Section 12', snippet: 'Text' }],
+    });
+    const user = userEvent.setup();
+    render(BlueprintPage);
+    const first = await screen.findAllByTestId('bp-section');
+    // Every section's heading is there from the start; only the first few have their content.
+    expect(first.length).toBeLessThan(12);
+    expect(document.querySelectorAll('.bp-section')).toHaveLength(12);
+    expect(screen.getAllByTestId('bp-section-pending').length).toBe(12 - first.length);
+    await user.type(screen.getByTestId('bp-search'), 'text');
+    await user.click(await screen.findByTestId('bp-search-result'));
+    expect(nodeEl('s12p3').classList.contains('bp-flash')).toBe(true);
+    await waitFor(() => expect(screen.queryAllByTestId('bp-section-pending')).toHaveLength(0));
+    expect(screen.getAllByTestId('bp-section')).toHaveLength(12);
   });
 });
