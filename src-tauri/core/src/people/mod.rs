@@ -8,6 +8,8 @@ mod rules;
 mod search;
 mod storage;
 #[cfg(test)]
+mod import_props;
+#[cfg(test)]
 mod tests;
 
 pub use find::find;
