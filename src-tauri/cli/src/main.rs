@@ -101,11 +101,16 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         return bench::run(cli.json, args);
     }
     let data_dir = paths::resolve_data_dir(cli.data_dir.as_deref());
+    if let Command::Db(cmd) = &cli.command {
+        if let Some(done) = db::run_on_files(cli.json, &data_dir, cmd) {
+            return done;
+        }
+    }
     let (conn, _) = leadbook_core::db::open(&data_dir)?;
     revisions::set_actor(&conn, "cli")?;
     let json = cli.json;
     match &cli.command {
-        Command::People(cmd) => people::run(json, &conn, cmd)?,
+        Command::People(cmd) => people::run(json, &conn, &data_dir, cmd)?,
         Command::OneOnOnes(cmd) => one_on_ones::run(json, &conn, cmd)?,
         Command::Notes(cmd) => one_on_ones::run_notes(json, &conn, cmd)?,
         Command::Search(args) => search::run(json, &conn, args)?,

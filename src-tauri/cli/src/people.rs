@@ -1,6 +1,6 @@
 //! `leadbook-cli people`: the roster.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use leadbook_core::people::{self, PeopleQuery, Person, PersonInput};
@@ -57,7 +57,12 @@ pub struct AddPerson {
     notes: Option<String>,
 }
 
-pub fn run(json: bool, conn: &Connection, cmd: &PeopleCommand) -> Result<(), Error> {
+pub fn run(
+    json: bool,
+    conn: &Connection,
+    data_dir: &Path,
+    cmd: &PeopleCommand,
+) -> Result<(), Error> {
     match cmd {
         PeopleCommand::List { all, filter } => {
             let query = PeopleQuery {
@@ -88,6 +93,7 @@ pub fn run(json: bool, conn: &Connection, cmd: &PeopleCommand) -> Result<(), Err
                     format!("cannot read {}: {e}", file.display()),
                 )
             })?;
+            leadbook_core::db::snapshots::snapshot(data_dir, "before import")?;
             let imported = people::import_csv(conn, &data)?;
             emit(json, &imported, |r| {
                 format!("imported {} people\n", r.added)
