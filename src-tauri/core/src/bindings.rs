@@ -5,7 +5,10 @@
 
 use ts_rs::TS;
 
-use crate::{blueprint, db, demo, drafts, error, one_on_ones, palette, people, preferences, time};
+use crate::{
+    blueprint, db, demo, drafts, error, ladders, one_on_ones, palette, people, preferences, skills,
+    time,
+};
 
 /// Path of the generated file, relative to this crate's manifest.
 pub const BINDINGS_FILE: &str = "../../ui/src/bindings/index.ts";
@@ -72,6 +75,49 @@ pub fn render() -> String {
         preferences::WeekStart::decl(),
         preferences::Preferences::decl(),
         palette::PaletteHit::decl(),
+        // Skills
+        skills::Rater::decl(),
+        skills::Skill::decl(),
+        skills::SkillInput::decl(),
+        skills::ScaleStep::decl(),
+        skills::RatingInput::decl(),
+        skills::Rating::decl(),
+        skills::MatrixSort::decl(),
+        skills::MatrixQuery::decl(),
+        skills::MatrixSkill::decl(),
+        skills::Cell::decl(),
+        skills::MatrixRow::decl(),
+        skills::Matrix::decl(),
+        skills::ProfileSkill::decl(),
+        skills::Profile::decl(),
+        skills::MatrixImport::decl(),
+        // Ladders
+        ladders::Track::decl(),
+        ladders::AssessmentRating::decl(),
+        ladders::EvidenceSource::decl(),
+        ladders::LadderSummary::decl(),
+        ladders::Level::decl(),
+        ladders::Expectation::decl(),
+        ladders::Competency::decl(),
+        ladders::ExpectedSkill::decl(),
+        ladders::Ladder::decl(),
+        ladders::LadderInput::decl(),
+        ladders::LevelInput::decl(),
+        ladders::CompetencyInput::decl(),
+        ladders::Placement::decl(),
+        ladders::PlacementInput::decl(),
+        ladders::Evidence::decl(),
+        ladders::EvidenceInput::decl(),
+        ladders::Standing::decl(),
+        ladders::SkillGap::decl(),
+        ladders::ReadinessStatus::decl(),
+        ladders::Readiness::decl(),
+        ladders::PlacedPerson::decl(),
+        ladders::Segment::decl(),
+        ladders::CompetencyChange::decl(),
+        ladders::SkillChange::decl(),
+        ladders::LevelDiff::decl(),
+        ladders::LadderEvent::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/core by `bindings.rs`. Do not edit.\n\

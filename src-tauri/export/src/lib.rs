@@ -4,6 +4,7 @@
 //! template, JSON data, two embedded fonts). User text reaches a template only as JSON data.
 
 pub mod blueprint;
+pub mod ladders;
 pub mod one_on_ones;
 mod rich;
 mod typst_pdf;

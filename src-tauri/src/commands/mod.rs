@@ -3,10 +3,12 @@
 pub mod app;
 pub mod blueprint;
 pub mod drafts;
+pub mod ladders;
 pub mod one_on_ones;
 pub mod palette;
 pub mod people;
 pub mod settings;
+pub mod skills;
 
 use std::path::PathBuf;
 
@@ -103,6 +105,42 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke<Wry>) -> bool + Send + Sync + 'st
         drafts::drafts_list,
         drafts::drafts_discard,
         palette::palette_search,
+        skills::skills_matrix,
+        skills::skills_catalog,
+        skills::skills_add,
+        skills::skills_update,
+        skills::skills_retire,
+        skills::skills_restore,
+        skills::skills_set_scale,
+        skills::skills_rate,
+        skills::skills_set_wants,
+        skills::skills_history,
+        skills::skills_profile,
+        skills::skills_import,
+        skills::skills_export,
+        ladders::ladders_list,
+        ladders::ladders_get,
+        ladders::ladders_create,
+        ladders::ladders_update,
+        ladders::ladders_add_level,
+        ladders::ladders_update_level,
+        ladders::ladders_delete_level,
+        ladders::ladders_add_competency,
+        ladders::ladders_update_competency,
+        ladders::ladders_delete_competency,
+        ladders::ladders_set_expectation,
+        ladders::ladders_set_expected_skill,
+        ladders::ladders_history,
+        ladders::ladders_diff,
+        ladders::ladders_people,
+        ladders::ladders_assign,
+        ladders::ladders_unassign,
+        ladders::ladders_assess,
+        ladders::ladders_readiness,
+        ladders::ladders_evidence,
+        ladders::ladders_add_evidence,
+        ladders::ladders_delete_evidence,
+        ladders::ladders_export,
         settings::settings_preferences,
         settings::settings_set_preferences,
         settings::settings_db_info,

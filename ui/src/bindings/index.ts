@@ -311,3 +311,233 @@ snippet: string,
  * Private content (a 1:1's private notes): shown with a lock.
  */
 private: boolean, };
+
+export type Rater = "self" | "manager";
+
+export type Skill = { id: string, name: string, 
+/**
+ * The group it shows under in the matrix ("Must-have technical skills", "Soft skills").
+ */
+category: string, description: string, 
+/**
+ * The blueprint node it was seeded from, if any.
+ */
+source_id: string | null, position: number, 
+/**
+ * When it was retired (its history stays; it leaves the matrix); `null` while in use.
+ */
+retired_at: string | null, };
+
+export type SkillInput = { name: string, category: string, description: string | null, };
+
+export type ScaleStep = { level: number, name: string, description: string, };
+
+export type RatingInput = { person_id: string, skill_id: string, rater: Rater, level: number, rated_on: string | null, note: string | null, };
+
+export type Rating = { id: string, person_id: string, skill_id: string, rater: Rater, level: number, rated_on: string, note: string, created_at: string, };
+
+export type MatrixSort = "catalog" | "coverage";
+
+export type MatrixQuery = { 
+/**
+ * Only people of this team (holders and bus factor are then counted in it).
+ */
+team: string | null, 
+/**
+ * Only skills of this category.
+ */
+category: string | null, 
+/**
+ * Show retired skills too.
+ */
+include_retired: boolean, sort: MatrixSort, };
+
+export type MatrixSkill = { id: string, name: string, category: string, description: string, retired: boolean, 
+/**
+ * People shown whose latest manager rating is 3 or more, in row order.
+ */
+holders: Array<string>, 
+/**
+ * One holder or none: the team's knowledge of it hangs on one person or on nobody.
+ */
+at_risk: boolean, 
+/**
+ * How many people shown have a manager rating for it.
+ */
+rated: number, 
+/**
+ * The mean of those ratings, if any.
+ */
+average: number | null, };
+
+export type Cell = { manager: number | null, manager_on: string | null, self_level: number | null, self_on: string | null, wants_to_grow: boolean, };
+
+export type MatrixRow = { person_id: string, name: string, email: string | null, title: string | null, team: string | null, cells: Array<Cell>, };
+
+export type Matrix = { scale: Array<ScaleStep>, 
+/**
+ * Every team of the active roster (for the filter), sorted.
+ */
+teams: Array<string>, 
+/**
+ * Every category in catalog order (for the filter).
+ */
+categories: Array<string>, skills: Array<MatrixSkill>, rows: Array<MatrixRow>, };
+
+export type ProfileSkill = { skill_id: string, name: string, category: string, manager: number | null, manager_on: string | null, self_level: number | null, self_on: string | null, wants_to_grow: boolean, 
+/**
+ * The latest manager rating on or before the `since` date asked for.
+ */
+at_since: number | null, 
+/**
+ * What the person's current ladder level expects, if it names this skill.
+ */
+expected: number | null, };
+
+export type Profile = { person_id: string, since: string | null, 
+/**
+ * The ladder level the expectations come from ("L4"), if the person is placed.
+ */
+level_key: string | null, skills: Array<ProfileSkill>, 
+/**
+ * Skills whose manager rating changed since `since` (up or down).
+ */
+changed: number, };
+
+export type MatrixImport = { 
+/**
+ * Rows (people) read.
+ */
+people: number, 
+/**
+ * New ratings recorded.
+ */
+ratings: number, 
+/**
+ * Cells that repeated a rating already kept for that day (nothing new recorded).
+ */
+unchanged: number, 
+/**
+ * Skills created from unknown columns (with add_skills).
+ */
+added_skills: Array<string>, rated_on: string, };
+
+export type Track = "ic" | "management";
+
+export type AssessmentRating = "below" | "meets" | "exceeds";
+
+export type EvidenceSource = "manual" | "notes" | "action";
+
+export type LadderSummary = { id: string, name: string, track: Track, description: string, levels: Array<string>, competencies: number, 
+/**
+ * People placed on it.
+ */
+people: number, };
+
+export type Level = { id: string, 
+/**
+ * Short and unique in the ladder: "L4", "M1".
+ */
+key: string, title: string, summary: string, position: number, };
+
+export type Expectation = { level_id: string, text: string, };
+
+export type Competency = { id: string, 
+/**
+ * Unique in the ladder; `#slug` in a 1:1 note files evidence on it.
+ */
+slug: string, name: string, description: string, source_id: string | null, 
+/**
+ * One per level, in the ladder's level order.
+ */
+expectations: Array<Expectation>, };
+
+export type ExpectedSkill = { level_id: string, skill_id: string, skill_name: string, category: string, level: number, };
+
+export type Ladder = { id: string, name: string, track: Track, description: string, levels: Array<Level>, competencies: Array<Competency>, expected_skills: Array<ExpectedSkill>, };
+
+export type LadderInput = { name: string, track: Track, description: string | null, };
+
+export type LevelInput = { key: string, title: string, summary: string | null, };
+
+export type CompetencyInput = { 
+/**
+ * Blank: made from the name ("Incident leadership" → `incident-leadership`).
+ */
+slug: string | null, name: string, description: string | null, };
+
+export type Placement = { person_id: string, ladder_id: string, ladder_name: string, level_id: string, level_key: string, level_title: string, target_level_id: string | null, target_key: string | null, target_title: string | null, updated_at: string, };
+
+export type PlacementInput = { person_id: string, ladder_id: string, level_id: string, target_level_id: string | null, };
+
+export type Evidence = { id: string, person_id: string, competency_id: string, competency_name: string, slug: string, date: string, text: string, source: EvidenceSource, 
+/**
+ * The 1:1 it came from, if any (link back to it).
+ */
+meeting_id: string | null, meeting_date: string | null, created_at: string, updated_at: string, };
+
+export type EvidenceInput = { person_id: string, competency_id: string, 
+/**
+ * Default today.
+ */
+date: string | null, text: string, };
+
+export type Standing = { competency_id: string, slug: string, name: string, 
+/**
+ * The expectation at the person's current level.
+ */
+current_text: string, 
+/**
+ * The expectation at the level they are measured against.
+ */
+target_text: string, assessment: AssessmentRating | null, note: string, assessed_on: string | null, evidence: number, last_evidence: string | null, };
+
+export type SkillGap = { skill_id: string, name: string, expected: number, 
+/**
+ * The latest manager rating; `null` when never rated (counted as under).
+ */
+actual: number | null, };
+
+export type ReadinessStatus = "ready" | "close" | "not_yet" | "at_top";
+
+export type Readiness = { placement: Placement, 
+/**
+ * The level measured against: the target if set, else the next level; `null` at the top.
+ */
+against_level_id: string | null, against_key: string | null, against_title: string | null, status: ReadinessStatus, 
+/**
+ * Competencies assessed meets or exceeds.
+ */
+met: number, total: number, 
+/**
+ * Names of competencies assessed below.
+ */
+below: Array<string>, 
+/**
+ * Names of competencies not assessed yet.
+ */
+unassessed: Array<string>, skills_under: Array<SkillGap>, competencies: Array<Standing>, 
+/**
+ * Evidence entries on this ladder's competencies.
+ */
+evidence: number, 
+/**
+ * One line for the person page ("Ready for L5", "2 gaps to L5: …").
+ */
+summary: string, };
+
+export type PlacedPerson = { person_id: string, name: string, title: string | null, team: string | null, readiness: Readiness, };
+
+export type Segment = { text: string, changed: boolean, };
+
+export type CompetencyChange = { competency_id: string, slug: string, name: string, from_text: string, to_text: string, from_segments: Array<Segment>, to_segments: Array<Segment>, };
+
+export type SkillChange = { skill_id: string, name: string, from: number | null, to: number | null, };
+
+export type LevelDiff = { ladder_id: string, ladder_name: string, from: Level, to: Level, changes: Array<CompetencyChange>, skills: Array<SkillChange>, 
+/**
+ * Competencies whose text is the same at both levels.
+ */
+unchanged: number, };
+
+export type LadderEvent = { at: string, actor: string, summary: string, before: string | null, after: string | null, };

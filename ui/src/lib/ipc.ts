@@ -41,6 +41,31 @@ import type {
   Snapshot,
   Section,
 } from '../bindings';
+import type {
+  AssessmentRating,
+  CompetencyInput,
+  Evidence,
+  EvidenceInput,
+  Ladder,
+  LadderEvent,
+  LadderInput,
+  LadderSummary,
+  LevelDiff,
+  LevelInput,
+  Matrix,
+  MatrixImport,
+  MatrixQuery,
+  PlacedPerson,
+  Placement,
+  PlacementInput,
+  Profile,
+  Rating,
+  RatingInput,
+  Readiness,
+  ScaleStep,
+  Skill,
+  SkillInput,
+} from '../bindings';
 
 export type * from '../bindings';
 
@@ -119,6 +144,59 @@ export const api = {
     keep: (draft: Draft) => call<null>('drafts_keep', { draft }),
     list: () => call<Draft[]>('drafts_list'),
     discard: (key: string) => call<null>('drafts_discard', { key }),
+  },
+  /** The skills catalog, ratings and the people × skills matrix. */
+  skills: {
+    matrix: (query: MatrixQuery) => call<Matrix>('skills_matrix', { query }),
+    catalog: (includeRetired: boolean) => call<Skill[]>('skills_catalog', { includeRetired }),
+    add: (input: SkillInput) => call<Skill>('skills_add', { input }),
+    update: (id: string, input: SkillInput) => call<Skill>('skills_update', { id, input }),
+    retire: (id: string) => call<Skill>('skills_retire', { id }),
+    restore: (id: string) => call<Skill>('skills_restore', { id }),
+    setScale: (step: ScaleStep) => call<ScaleStep[]>('skills_set_scale', { step }),
+    rate: (input: RatingInput) => call<Rating>('skills_rate', { input }),
+    setWants: (personId: string, skillId: string, wants: boolean) =>
+      call<null>('skills_set_wants', { personId, skillId, wants }),
+    history: (personId: string, skillId: string) => call<Rating[]>('skills_history', { personId, skillId }),
+    /** A person's skills, with the manager's rating as of `since` (YYYY-MM-DD) beside the latest. */
+    profile: (personId: string, since: string | null) => call<Profile>('skills_profile', { personId, since }),
+    /** Native open dialog, a snapshot, then the wide CSV as manager ratings; null if cancelled. */
+    importMatrix: (date: string | null, addSkills: boolean) =>
+      call<MatrixImport | null>('skills_import', { date, addSkills }),
+    /** Native save dialog, then the matrix as a wide CSV; null if cancelled. */
+    exportMatrix: () => call<string | null>('skills_export'),
+  },
+  /** Career ladders, placements, assessments, evidence and readiness. */
+  ladders: {
+    list: () => call<LadderSummary[]>('ladders_list'),
+    get: (id: string) => call<Ladder>('ladders_get', { id }),
+    create: (input: LadderInput) => call<Ladder>('ladders_create', { input }),
+    update: (id: string, input: LadderInput) => call<Ladder>('ladders_update', { id, input }),
+    addLevel: (ladderId: string, input: LevelInput) => call<Ladder>('ladders_add_level', { ladderId, input }),
+    updateLevel: (levelId: string, input: LevelInput) => call<Ladder>('ladders_update_level', { levelId, input }),
+    deleteLevel: (levelId: string) => call<Ladder>('ladders_delete_level', { levelId }),
+    addCompetency: (ladderId: string, input: CompetencyInput) =>
+      call<Ladder>('ladders_add_competency', { ladderId, input }),
+    updateCompetency: (id: string, input: CompetencyInput) => call<Ladder>('ladders_update_competency', { id, input }),
+    deleteCompetency: (id: string) => call<Ladder>('ladders_delete_competency', { id }),
+    setExpectation: (competencyId: string, levelId: string, text: string) =>
+      call<Ladder>('ladders_set_expectation', { competencyId, levelId, text }),
+    setExpectedSkill: (levelId: string, skillId: string, level: number | null) =>
+      call<Ladder>('ladders_set_expected_skill', { levelId, skillId, level }),
+    /** A ladder's changes (scope: its id) or a person's placements and assessments (their id). */
+    history: (scope: string) => call<LadderEvent[]>('ladders_history', { scope }),
+    diff: (ladderId: string, from: string, to: string) => call<LevelDiff>('ladders_diff', { ladderId, from, to }),
+    people: (ladderId: string) => call<PlacedPerson[]>('ladders_people', { ladderId }),
+    assign: (input: PlacementInput) => call<Placement>('ladders_assign', { input }),
+    unassign: (personId: string) => call<null>('ladders_unassign', { personId }),
+    assess: (personId: string, competencyId: string, rating: AssessmentRating | null, note: string) =>
+      call<Readiness>('ladders_assess', { personId, competencyId, rating, note }),
+    readiness: (personId: string) => call<Readiness | null>('ladders_readiness', { personId }),
+    evidence: (personId: string) => call<Evidence[]>('ladders_evidence', { personId }),
+    addEvidence: (input: EvidenceInput) => call<Evidence>('ladders_add_evidence', { input }),
+    deleteEvidence: (id: string) => call<null>('ladders_delete_evidence', { id }),
+    /** Native save dialog, then Markdown, JSON or PDF; null if cancelled. */
+    exportTo: (id: string, format: ExportFormat) => call<string | null>('ladders_export', { id, format }),
   },
   /** Ctrl+K: people, notes and blueprint items matching what was typed, in groups. */
   palette: {

@@ -24,7 +24,9 @@ pub use evidence::{
     file_from_meeting, paragraphs, tags,
 };
 pub use model::*;
-pub use placement::{assess, assign, expected_skills, placement, readiness, unassign};
+pub use placement::{
+    assess, assign, expected_skills, people_on, placement, readiness, unassign, PlacedPerson,
+};
 pub use search::{palette_hit, SEARCH_KIND};
 pub use seed::{ensure_seeded, SEED_JSON};
 #[cfg(test)]

@@ -370,3 +370,33 @@ pub fn readiness(conn: &Connection, person_id: &str) -> Result<Option<Readiness>
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// Someone placed on a ladder, with their readiness (the ladder page's list).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct PlacedPerson {
+    pub person_id: String,
+    pub name: String,
+    pub title: Option<String>,
+    pub team: Option<String>,
+    pub readiness: Readiness,
+}
+
+/// The active people on a ladder, by level (highest first) then name, each with readiness.
+pub fn people_on(conn: &Connection, ladder_id: &str) -> Result<Vec<PlacedPerson>> {
+    let ids: Vec<(String, String, Option<String>, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT p.id, p.name, p.title, p.team FROM ladder_placements lp
+             JOIN people p ON p.id = lp.person_id JOIN ladder_levels l ON l.id = lp.level_id
+             WHERE lp.ladder_id = ?1 AND p.archived_at IS NULL
+             ORDER BY l.position DESC, lower(p.name)",
+        )?
+        .query_map([ladder_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for (person_id, name, title, team) in ids {
+        if let Some(readiness) = readiness(conn, &person_id)? {
+            out.push(PlacedPerson { person_id, name, title, team, readiness });
+        }
+    }
+    Ok(out)
+}
