@@ -1,7 +1,9 @@
 //! End to end: the Blueprint area in the real app. Edit a KPI target in place, find it by
 //! search, see it survive a restart and show in History, then reset the section.
 
-use leadbook_tests::{App, ENTER};
+use std::time::{Duration, Instant};
+
+use leadbook_tests::{App, CONTROL, ENTER, NULL_KEY};
 
 fn run(result: Result<(), String>) {
     if let Err(e) = result {
@@ -145,5 +147,135 @@ fn export_pdf_through_the_native_save_dialog() {
         std::fs::read_dir(out_dir.path()).unwrap().count(),
         1,
         "only the PDF, no partial files"
+    );
+}
+
+/// WebDriver key codes for the arrow keys and End.
+const DOWN: char = '\u{E015}';
+const END: char = '\u{E010}';
+
+/// Types at whatever has the keyboard focus, as a user does.
+fn keys(app: &App, text: &str) -> Result<(), String> {
+    app.type_into(&app.find(":focus")?, text)
+}
+
+/// The `data-rove` key of the element that has the keyboard focus.
+fn focused_stop(app: &App) -> Result<String, String> {
+    Ok(app
+        .execute("return document.activeElement?.dataset.rove ?? null")?
+        .as_str()
+        .unwrap_or_default()
+        .to_string())
+}
+
+/// Waits up to 15 s for `script` to return true.
+fn wait_until(app: &App, script: &str, what: &str) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while app.execute(script)?.as_bool() != Some(true) {
+        if Instant::now() > deadline {
+            return Err(format!("waited in vain for {what}"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(())
+}
+
+/// Every element Tab stops at on the page.
+const TAB_STOPS: &str =
+    "return [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+    .filter(el => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0).length;";
+
+#[test]
+fn add_a_table_and_a_list_by_keyboard_in_a_page_of_few_tab_stops() {
+    let data = tempfile::tempdir().unwrap();
+    run((|| {
+        let app = App::launch(data.path())?;
+        app.click(&app.wait_for("[data-testid=nav-blueprint]")?)?;
+        app.wait_for("[data-testid=bp-section][data-section-number='2'] [data-testid=bp-node]")?;
+
+        // Each section is one tab stop (arrow keys move inside it): a few dozen stops in all,
+        // where every node's four buttons used to be stops (2,269 on this page).
+        wait_until(
+            &app,
+            "return !document.querySelector('[data-testid=bp-section-pending]')",
+            "every section rendered",
+        )?;
+        let stops = app.execute(TAB_STOPS)?;
+        let stops = stops.as_i64().unwrap_or(-1);
+        println!("tab stops on the Blueprint page: {stops}");
+        if !(1..=60).contains(&stops) {
+            return Err(format!("{stops} tab stops on the Blueprint page"));
+        }
+
+        // Into section 2 from its heading, then to its end: its Add block button.
+        app.execute("document.querySelector(\"[data-section-number='2'] h2\").focus()")?;
+        keys(&app, &DOWN.to_string())?;
+        let first = focused_stop(&app)?;
+        if first.is_empty() || first == "head" {
+            return Err(format!("Down from the heading focused {first:?}"));
+        }
+        keys(&app, &END.to_string())?;
+        if focused_stop(&app)? != "add-block:bp-02" {
+            return Err(format!("End focused {:?}", focused_stop(&app)?));
+        }
+        keys(&app, &ENTER.to_string())?;
+        app.wait_for("[data-testid=bp-add-block-menu] [data-testid=bp-add-heading]:focus")?;
+        app.screenshot("blueprint-add-block-menu")?;
+
+        // A table: T picks it; two column headers; Enter saves.
+        keys(&app, "t")?;
+        let columns = app.find_all("[data-testid=bp-editor] [data-testid=bp-column-input]")?;
+        if columns.len() != 2 {
+            return Err(format!("a new table offers {} columns", columns.len()));
+        }
+        keys(&app, "Vendor")?;
+        app.type_into(&columns[1], &format!("Owner{ENTER}"))?;
+        let table = "[data-testid=bp-section][data-section-number='2'] [data-testid=bp-node][data-kind=table][data-state=added]";
+        app.wait_for_text(table, "Vendor")?;
+        app.wait_for(&format!("{table} .bar:focus"))?;
+        // Its first row.
+        app.click(&app.find(&format!("{table} [data-testid=bp-add-row]"))?)?;
+        let cells = app.find_all("[data-testid=bp-editor] [data-testid=bp-cell-input]")?;
+        app.type_into(&cells[0], "PagerDuty")?;
+        app.type_into(&cells[1], &format!("Ada{ENTER}"))?;
+        app.wait_for_text(table, "PagerDuty")?;
+        app.screenshot("blueprint-new-table")?;
+
+        // A numbered list, its items one a line, saved with Ctrl+Enter.
+        app.execute("document.querySelector('[data-rove=\"add-block:bp-02\"]').focus()")?;
+        keys(&app, &ENTER.to_string())?;
+        app.wait_for("[data-testid=bp-add-block-menu]")?;
+        keys(&app, "l")?;
+        app.wait_for("[data-testid=bp-items-input]:focus")?;
+        keys(&app, &format!("Quarterly vendor review{ENTER}Exit *plans*"))?;
+        app.click(&app.find("[data-testid=bp-ordered-input]")?)?;
+        app.type_into(
+            &app.find("[data-testid=bp-items-input]")?,
+            &format!("{CONTROL}{ENTER}{NULL_KEY}"),
+        )?;
+        let item = "[data-testid=bp-section][data-section-number='2'] [data-testid=bp-node][data-kind=item][data-state=added]";
+        app.wait_for_text(item, "Quarterly vendor review")?;
+        app.wait_for(&format!("{item}:focus"))?;
+        app.screenshot("blueprint-new-list")?;
+        app.quit();
+        Ok(())
+    })());
+
+    // Saved as shown: the table with its row and the numbered list with both items.
+    let (conn, _) = leadbook_core::db::open(data.path()).unwrap();
+    let doc = leadbook_core::blueprint::document(&conn).unwrap();
+    let s2 = &doc.sections[1];
+    let table = s2
+        .nodes
+        .iter()
+        .find(|n| n.columns == ["Vendor", "Owner"])
+        .expect("the new table");
+    assert_eq!(table.children[0].cells, ["PagerDuty", "Ada"]);
+    let list = s2.nodes.last().unwrap();
+    assert!(list.ordered);
+    let items: Vec<Option<&str>> = list.children.iter().map(|i| i.body.as_deref()).collect();
+    assert_eq!(
+        items,
+        [Some("Quarterly vendor review"), Some("Exit *plans*")]
     );
 }
