@@ -29,6 +29,8 @@ enum Scenario {
     OneOnOnes,
     /// The Ctrl+K palette as you type, over 60,000 notes, the roster and the blueprint
     Palette,
+    /// The skills matrix (150 people × 120 skills, five years of ratings) and one readiness
+    Skills,
 }
 
 pub fn run(json: bool, args: &BenchArgs) -> Result<ExitCode, Error> {
@@ -37,9 +39,22 @@ pub fn run(json: bool, args: &BenchArgs) -> Result<ExitCode, Error> {
         Scenario::BlueprintSearch => blueprint_search(runs)?,
         Scenario::OneOnOnes => one_on_ones(runs)?,
         Scenario::Palette => palette(runs)?,
+        Scenario::Skills => skills(runs)?,
     };
     emit(json, &report, render);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The skills targets: the matrix for 150 people × 120 skills and readiness for one person (see
+/// `crate::skills::bench`).
+fn skills(runs: usize) -> Result<Report, Error> {
+    let (timings, ratio, notes) = crate::skills::bench(runs)?;
+    Ok(Report {
+        scenario: "skills".into(),
+        timings,
+        ratio_to_baseline: Some(ratio),
+        notes,
+    })
 }
 
 /// Timing of one measured operation: median and 95th percentile over `samples`, in milliseconds.
@@ -61,7 +76,7 @@ pub struct Report {
 }
 
 /// Times `op` on every input, `runs` times over; median and p95 over all those samples.
-fn measure<T>(
+pub(crate) fn measure<T>(
     name: &str,
     runs: usize,
     inputs: &[T],
@@ -377,7 +392,7 @@ fn uuid_like(person: usize, week: usize) -> String {
     format!("bench-{person:04}-{week:04}")
 }
 
-fn tempdir() -> Result<std::path::PathBuf, Error> {
+pub(crate) fn tempdir() -> Result<std::path::PathBuf, Error> {
     let dir = std::env::temp_dir().join(format!("leadbook-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     Ok(dir)

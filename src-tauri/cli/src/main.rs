@@ -9,6 +9,7 @@ mod people;
 mod search;
 mod settings;
 
+mod skills;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,6 +43,12 @@ enum Command {
     #[command(subcommand)]
     Notes(one_on_ones::NotesCommand),
     /// Search everything, as the app's Ctrl+K palette does
+    /// The skills matrix: import and export the wide CSV, holders and bus-factor flags
+    #[command(subcommand)]
+    Skills(skills::SkillsCommand),
+    /// Career ladders: list, export, level diff, placements and evidence
+    #[command(subcommand)]
+    Ladder(skills::LadderCommand),
     Search(search::SearchArgs),
     /// Fill an empty database with a demo team of 8 and a year of 1:1 history
     Demo,
@@ -122,6 +129,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             emit(json, &report, |r| {
                 format!(
                     "loaded a demo team: {} people, {} 1:1s, {} action items, {} talking points\n",
+        Command::Skills(cmd) => skills::run_skills(json, &conn, &data_dir, cmd)?,
+        Command::Ladder(cmd) => skills::run_ladder(json, &conn, cmd)?,
                     r.people, r.meetings, r.action_items, r.talking_points
                 )
             });

@@ -292,6 +292,8 @@ fn load_in(tx: &Connection, today: NaiveDate) -> Result<DemoReport> {
         ));
     }
     let mut rng = Lcg(42);
+    // Each person's id and level, for their skills and career growth after their 1:1s.
+    let mut growth: Vec<(String, &str)> = Vec::new();
     let mut report = DemoReport {
         people: 0,
         meetings: 0,
@@ -314,6 +316,7 @@ fn load_in(tx: &Connection, today: NaiveDate) -> Result<DemoReport> {
             )),
         };
         let person = crate::people::add(tx, &input)?;
+        growth.push((person.id.clone(), *level));
         report.people += 1;
         one_on_ones::set_settings(
             tx,
@@ -423,6 +426,7 @@ fn load_in(tx: &Connection, today: NaiveDate) -> Result<DemoReport> {
             )?;
         }
     }
+    crate::ladders::demo::load(tx, &growth, today)?;
     Ok(report)
 }
 

@@ -66,10 +66,10 @@ pub fn word_diff(a: &str, b: &str) -> (Vec<Segment>, Vec<Segment>) {
             }
         }
         let (mut i, mut j) = (0, 0);
+        let mut pairs = Vec::new();
         while i < n && j < m {
             if wa[i].1 == wb[j].1 {
-                keep_a[wa[i].0] = true;
-                keep_b[wb[j].0] = true;
+                pairs.push((i, j));
                 i += 1;
                 j += 1;
             } else if lcs[at(i + 1, j)] >= lcs[at(i, j + 1)] {
@@ -78,8 +78,47 @@ pub fn word_diff(a: &str, b: &str) -> (Vec<Segment>, Vec<Segment>) {
                 j += 1;
             }
         }
+        for (i, j) in cleanup(&pairs, &wa, n, m) {
+            keep_a[wa[i].0] = true;
+            keep_b[wb[j].0] = true;
+        }
     }
     (segments(&ta, &keep_a), segments(&tb, &keep_b))
+}
+
+/// Drops common-word anchors from the middle of a change: a run of at most two matched short
+/// words ("a", "the", "and its") with changes on both sides reads as part of the change, not as
+/// text kept ("Owns «one service» and «its runbook»" would otherwise split one rewrite in three).
+fn cleanup(
+    pairs: &[(usize, usize)],
+    wa: &[(usize, &str)],
+    n: usize,
+    m: usize,
+) -> Vec<(usize, usize)> {
+    let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
+    for &(i, j) in pairs {
+        match runs.last_mut() {
+            Some(run)
+                if run
+                    .last()
+                    .is_some_and(|&(pi, pj)| pi + 1 == i && pj + 1 == j) =>
+            {
+                run.push((i, j))
+            }
+            _ => runs.push(vec![(i, j)]),
+        }
+    }
+    let mut out = Vec::new();
+    for run in runs {
+        let (first, last) = (run[0], run[run.len() - 1]);
+        let change_before = first.0 > 0 || first.1 > 0;
+        let change_after = last.0 + 1 < n || last.1 + 1 < m;
+        let short = run.len() <= 2 && run.iter().all(|&(i, _)| wa[i].1.chars().count() <= 4);
+        if !(short && change_before && change_after) {
+            out.extend(run);
+        }
+    }
+    out
 }
 
 /// Joins tokens into runs of kept and changed text. A whitespace token is changed when the words

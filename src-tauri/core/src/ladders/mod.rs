@@ -3,6 +3,7 @@
 //! an evidence log (typed, or filed from #tags in 1:1s), readiness and the gap to the next level,
 //! and the level-to-level diff. Every edit is on the kernel's revision log (area `ladders`).
 
+pub(crate) mod demo;
 mod diff;
 mod edit;
 mod evidence;
