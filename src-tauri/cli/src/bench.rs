@@ -11,15 +11,18 @@ use leadbook_core::rusqlite::{params, Connection};
 use leadbook_core::{blueprint, db, palette, people, Error};
 use serde::Serialize;
 
-use crate::emit;
+use crate::{crash, emit};
 
 #[derive(Args)]
 pub struct BenchArgs {
     #[arg(value_enum)]
     scenario: Scenario,
-    /// Measured runs per operation
+    /// Measured runs per operation (crash-safety: kills)
     #[arg(long, default_value_t = 50)]
     runs: usize,
+    /// Seeds crash-safety's writes and kill times (the same seed, the same run)
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -34,6 +37,8 @@ enum Scenario {
     Durability,
     /// A 10,000-row roster CSV import into an empty roster, then into one of 10,000
     RosterImport,
+    /// Kill a writer with SIGKILL at random moments (--runs times) and check nothing is lost
+    CrashSafety,
     /// The skills matrix (150 people × 120 skills, five years of ratings) and one readiness
     Skills,
 }
@@ -47,6 +52,18 @@ pub fn run(json: bool, args: &BenchArgs) -> Result<ExitCode, Error> {
         Scenario::Skills => skills(runs)?,
         Scenario::Durability => durability(runs)?,
         Scenario::RosterImport => roster_import(runs)?,
+        Scenario::CrashSafety => {
+            let dir = crash::harness_dir()?;
+            let report = crash::crash_safety(runs, args.seed, &dir)?;
+            emit(json, &report, crash::render);
+            if !report.failures.is_empty() {
+                // Keep the database that failed for a look.
+                eprintln!("the data dir is kept at {}", dir.display());
+                return Ok(ExitCode::FAILURE);
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+            return Ok(ExitCode::SUCCESS);
+        }
     };
     emit(json, &report, render);
     Ok(ExitCode::SUCCESS)

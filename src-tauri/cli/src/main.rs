@@ -3,13 +3,14 @@
 
 mod bench;
 mod blueprint;
+mod crash;
 mod db;
 mod one_on_ones;
 mod people;
 mod search;
 mod settings;
-
 mod skills;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,13 +43,13 @@ enum Command {
     /// Notes across all 1:1s
     #[command(subcommand)]
     Notes(one_on_ones::NotesCommand),
-    /// Search everything, as the app's Ctrl+K palette does
     /// The skills matrix: import and export the wide CSV, holders and bus-factor flags
     #[command(subcommand)]
     Skills(skills::SkillsCommand),
     /// Career ladders: list, export, level diff, placements and evidence
     #[command(subcommand)]
     Ladder(skills::LadderCommand),
+    /// Search everything, as the app's Ctrl+K palette does
     Search(search::SearchArgs),
     /// Fill an empty database with a demo team of 8 and a year of 1:1 history
     Demo,
@@ -62,6 +63,9 @@ enum Command {
     Db(db::DbCommand),
     /// Speed figures (medians over runs) on synthetic data in a temporary data dir
     Bench(bench::BenchArgs),
+    /// Writes until killed, reporting each commit (the crash-safety harness's writer)
+    #[command(hide = true, name = "stress-writer")]
+    StressWriter(crash::StressWriterArgs),
 }
 
 fn main() -> ExitCode {
@@ -107,6 +111,10 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
     if let Command::Bench(args) = &cli.command {
         return bench::run(cli.json, args);
     }
+    // The stress writer only writes to a data dir named explicitly and set up for it.
+    if let Command::StressWriter(args) = &cli.command {
+        return crash::writer(cli.data_dir.as_deref(), args);
+    }
     let data_dir = paths::resolve_data_dir(cli.data_dir.as_deref());
     if let Command::Db(cmd) = &cli.command {
         if let Some(done) = db::run_on_files(cli.json, &data_dir, cmd) {
@@ -121,6 +129,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
         Command::OneOnOnes(cmd) => one_on_ones::run(json, &conn, cmd)?,
         Command::Notes(cmd) => one_on_ones::run_notes(json, &conn, cmd)?,
         Command::Search(args) => search::run(json, &conn, args)?,
+        Command::Skills(cmd) => skills::run_skills(json, &conn, &data_dir, cmd)?,
+        Command::Ladder(cmd) => skills::run_ladder(json, &conn, cmd)?,
         Command::Blueprint(cmd) => blueprint::run(json, &conn, cmd)?,
         Command::Settings(args) => settings::run(json, &conn, args)?,
         Command::Db(cmd) => return db::run(json, &conn, &data_dir, cmd),
@@ -129,13 +139,11 @@ fn run(cli: &Cli) -> Result<ExitCode, Error> {
             emit(json, &report, |r| {
                 format!(
                     "loaded a demo team: {} people, {} 1:1s, {} action items, {} talking points\n",
-        Command::Skills(cmd) => skills::run_skills(json, &conn, &data_dir, cmd)?,
-        Command::Ladder(cmd) => skills::run_ladder(json, &conn, cmd)?,
                     r.people, r.meetings, r.action_items, r.talking_points
                 )
             });
         }
-        Command::Bench(_) => {}
+        Command::Bench(_) | Command::StressWriter(_) => {}
     }
     Ok(ExitCode::SUCCESS)
 }
