@@ -3,12 +3,12 @@
 mod find;
 mod history;
 mod import;
+#[cfg(test)]
+mod import_props;
 mod model;
 mod rules;
 mod search;
 mod storage;
-#[cfg(test)]
-mod import_props;
 #[cfg(test)]
 mod tests;
 
