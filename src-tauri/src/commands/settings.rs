@@ -1,4 +1,5 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use tauri::{AppHandle, State};
 
@@ -103,28 +104,93 @@ pub async fn settings_export_archive(
     Ok(Some(path.display().to_string()))
 }
 
+/// The archive an import was refused for (the database holds data): the replace the page asks
+/// for next uses the file the user already chose rather than asking for it again.
+static REFUSED_IMPORT: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Which archive to import: with `replace`, the one just refused if there is one; otherwise
+/// (or without one) what `ask` gets from the user. Either way nothing stays remembered.
+fn archive_to_import(
+    replace: bool,
+    refused: &Mutex<Option<PathBuf>>,
+    ask: impl FnOnce() -> Result<Option<PathBuf>, Error>,
+) -> Result<Option<PathBuf>, Error> {
+    let refused = refused
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take();
+    match refused {
+        Some(path) if replace => Ok(Some(path)),
+        _ => ask(),
+    }
+}
+
 /// Loads an archive the user picks: into an empty database, or with `replace` over this one
-/// (a snapshot is taken first). `None` if the dialog was cancelled. The page reloads afterwards.
+/// (a snapshot is taken first). Refused (`conflict`) over a database that holds data unless
+/// `replace`; the replace that follows uses the same file without asking again. `None` if the
+/// dialog was cancelled. The page reloads afterwards.
 #[tauri::command]
 pub async fn settings_import_archive(
     app: AppHandle,
     state: State<'_, AppState>,
     replace: bool,
 ) -> Result<Option<ArchiveReport>, Error> {
-    let Some(path) = super::ask_open_path(&app, "Import an archive", "json")? else {
+    let Some(path) = archive_to_import(replace, &REFUSED_IMPORT, || {
+        super::ask_open_path(&app, "Import an archive", "json")
+    })?
+    else {
         return Ok(None);
     };
     let bytes = std::fs::read(&path)
         .map_err(|e| Error::invalid("file", format!("cannot read {}: {e}", path.display())))?;
     let parsed = archive::parse(&bytes)?;
     let data_dir = state.data_dir.clone();
-    state
+    let result = state
         .with_db(move |c| {
             if replace {
                 snapshots::snapshot(&data_dir, "before archive import")?;
             }
             archive::import(c, &parsed, replace)
         })
-        .await
-        .map(Some)
+        .await;
+    if let Err(e) = &result {
+        if !replace && e.code == leadbook_core::ErrorCode::Conflict {
+            *REFUSED_IMPORT
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = Some(path);
+        }
+    }
+    result.map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_replace_after_a_refused_import_uses_the_same_file_once() {
+        let refused = Mutex::new(None);
+        let asked = |p: &str| {
+            let p = PathBuf::from(p);
+            move || Ok(Some(p))
+        };
+        // Nothing refused yet: a replace asks.
+        let got = archive_to_import(true, &refused, asked("/picked.json")).unwrap();
+        assert_eq!(got, Some(PathBuf::from("/picked.json")));
+        // Refused, then the replace the page asks for: the same file, without asking.
+        *refused.lock().unwrap() = Some(PathBuf::from("/first.json"));
+        let got = archive_to_import(true, &refused, || panic!("must not ask")).unwrap();
+        assert_eq!(got, Some(PathBuf::from("/first.json")));
+        assert!(refused.lock().unwrap().is_none(), "used once");
+        // Refused, then a fresh import (not a replace): asks again and forgets the old file.
+        *refused.lock().unwrap() = Some(PathBuf::from("/first.json"));
+        let got = archive_to_import(false, &refused, asked("/second.json")).unwrap();
+        assert_eq!(got, Some(PathBuf::from("/second.json")));
+        assert!(refused.lock().unwrap().is_none());
+        // Cancelled dialog.
+        assert_eq!(
+            archive_to_import(false, &refused, || Ok(None)).unwrap(),
+            None
+        );
+    }
 }
