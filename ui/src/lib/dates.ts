@@ -39,3 +39,42 @@ export function todayDay(): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** An instant (RFC 3339) relative to `now`: "just now", "5 minutes ago", "yesterday", "3 weeks ago". */
+export function formatAgo(instant: string, now: Date = new Date()): string {
+  const seconds = (now.getTime() - new Date(instant).getTime()) / 1000;
+  if (!Number.isFinite(seconds)) return instant;
+  if (seconds < 45) return 'just now';
+  const steps: [number, Intl.RelativeTimeFormatUnit][] = [
+    [60, 'minute'],
+    [3600, 'hour'],
+    [86400, 'day'],
+    [7 * 86400, 'week'],
+    [30 * 86400, 'month'],
+    [365 * 86400, 'year'],
+  ];
+  // The largest unit the age reaches: under an hour in minutes, under a day in hours, and so on.
+  const unit = [...steps].reverse().find(([size]) => seconds >= size) ?? steps[0]!;
+  return relative.format(-Math.round(seconds / unit[0]), unit[1]);
+}
+
+/** An instant in local time, in full: "Thursday, 4 December 2026 at 10:02:15". */
+export function formatInstant(instant: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'medium' }).format(new Date(instant));
+}
+
+/** An instant in local time, short: "Thu 4 Dec, 10:02" (with the year when not this year). */
+export function formatInstantShort(instant: string): string {
+  const date = new Date(instant);
+  const sameYear = date.getFullYear() === new Date().getFullYear();
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: sameYear ? undefined : 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(date);
+}

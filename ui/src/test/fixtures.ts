@@ -10,11 +10,13 @@ import type {
   Meeting,
   BlueprintNode,
   DbInfo,
+  Draft,
   PaletteHit,
   Person,
   Preferences,
   Prep,
   Revision,
+  Snapshot,
   TalkingPoint,
   Template,
 } from '../bindings';
@@ -191,6 +193,38 @@ export function dbInfo(overrides: Partial<DbInfo> = {}): DbInfo {
       { table: 'meetings', rows: 1204 },
       { table: 'people', rows: 8 },
     ],
+    ...overrides,
+  };
+}
+
+/** A snapshot in the data folder's backups/, taken `minutesAgo` before now. */
+export function snapshot(minutesAgo: number, reason = 'auto', overrides: Partial<Snapshot> = {}): Snapshot {
+  const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+  const stamp = at.replace(/[-:]/g, '');
+  const file = `leadbook-${stamp}-${reason.replace(/\W+/g, '-')}.db`;
+  return {
+    file,
+    path: `/home/me/.local/share/leadbook/backups/${file}`,
+    at,
+    reason,
+    size_bytes: 1_363_148,
+    ...overrides,
+  };
+}
+
+/** A 1:1 draft the autosave kept for meeting `meetingId` of person p1, a minute ago. */
+export function meetingDraft(
+  meetingId: string,
+  notes: Partial<Record<'agenda' | 'shared_notes' | 'private_notes', string>> & { mood?: number | null } = {},
+  overrides: Partial<Draft> = {},
+): Draft {
+  const value = { agenda: '', shared_notes: '', private_notes: '', mood: null, energy: null, ...notes };
+  return {
+    key: `meeting:${meetingId}`,
+    label: '1:1 with Maya, 4 Dec',
+    content: JSON.stringify({ person_id: 'p1', date: '2026-12-04', notes: value }),
+    reason: 'database is locked',
+    saved_at: new Date(Date.now() - 60_000).toISOString(),
     ...overrides,
   };
 }
