@@ -4,11 +4,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   Autosave,
   autosaveFor,
+  blockReason,
+  closing,
   flushAll,
   flushBeforeClose,
   hasUnsaved,
   installSaveGuards,
+  keepEditing,
+  quitAnyway,
   quitApp,
+  reserveDraftKeys,
+  saveBeforeClose,
+  STILL_SAVING,
 } from './autosave.svelte';
 
 type Notes = { text: string };
@@ -257,5 +264,226 @@ describe('installSaveGuards', () => {
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
     uninstall();
     await a.dispose();
+  });
+});
+
+/** A fake drafts folder behind mockIPC: what drafts_keep / drafts_discard did, in order. */
+function draftsBackend(options: { failKeep?: string } = {}) {
+  const files = new Map<string, { content: string; reason: string; label: string }>();
+  const log: string[] = [];
+  mockWindows('main');
+  mockIPC(
+    (cmd, raw) => {
+      const args = (raw ?? {}) as Record<string, unknown>;
+      log.push(cmd);
+      if (cmd === 'drafts_keep') {
+        if (options.failKeep) throw { code: 'storage', message: options.failKeep };
+        const d = args.draft as { key: string; content: string; reason: string; label: string };
+        files.set(d.key, { content: d.content, reason: d.reason, label: d.label });
+      } else if (cmd === 'drafts_discard') {
+        files.delete(args.key as string);
+      }
+      return null;
+    },
+    { shouldMockEvents: true },
+  );
+  return { files, log, text: (key: string) => (JSON.parse(files.get(key)!.content) as Notes).text };
+}
+
+/** Run after each drafts test: every save succeeds from then on, so the registry empties. */
+const heal: (() => void)[] = [];
+
+/** A save that fails with `message` while `failing.on`. */
+function flakySave(message = 'database is locked') {
+  const failing = { on: true };
+  heal.push(() => (failing.on = false));
+  const save = vi.fn(async (v: Notes) => {
+    if (failing.on) throw { code: 'storage', message };
+    return v;
+  });
+  return { save, failing };
+}
+
+/** Like controlledSave, but healed after the test: pending and later saves resolve. */
+function heldSave() {
+  const held = controlledSave();
+  let healed = false;
+  heal.push(() => {
+    healed = true;
+    for (const c of held.calls) c.resolve();
+  });
+  const save = (value: Notes) => {
+    const p = held.save(value);
+    if (healed) held.calls.at(-1)!.resolve();
+    return p;
+  };
+  return { save, calls: held.calls };
+}
+
+const draft = { label: () => '1:1 with Ada, 4 Dec' };
+
+/** Lets due timers fire and IPC round trips (a few promise hops each) finish: 10 ms. */
+async function settle() {
+  for (let i = 0; i < 10; i++) await vi.advanceTimersByTimeAsync(1);
+}
+
+describe('Autosave drafts', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(async () => {
+    for (const h of heal.splice(0)) h();
+    keepEditing();
+    for (const a of instances.splice(0)) void a.dispose();
+    await vi.runAllTimersAsync();
+    expect(hasUnsaved()).toBe(false);
+    vi.useRealTimers();
+    clearMocks();
+  });
+
+  function keyed(key: string, save: (v: Notes) => Promise<Notes>, options = {}) {
+    const a = autosaveFor<Notes, Notes>(key, save, { draft, ...options });
+    instances.push(a);
+    return a;
+  }
+
+  it('keeps a draft at the first failure, the newest state at most once a second while it fails, and drops it once saved', async () => {
+    const drafts = draftsBackend();
+    const { save, failing } = flakySave();
+    const a = keyed('meeting:m1', save);
+    a.change({ text: 'Zephyr' });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(a.status).toBe('error');
+    await settle();
+    expect(drafts.files.get('meeting:m1')).toEqual({
+      content: JSON.stringify({ text: 'Zephyr' }),
+      reason: 'database is locked',
+      label: '1:1 with Ada, 4 Dec',
+    });
+
+    // Typing on while it fails: one draft write a second, with the newest state, not one per key.
+    drafts.log.length = 0;
+    for (const text of ['Zephyr r', 'Zephyr ro', 'Zephyr rol', 'Zephyr roll', 'Zephyr rollout']) {
+      a.change({ text });
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    await vi.advanceTimersByTimeAsync(600);
+    expect(drafts.log.filter((c) => c === 'drafts_keep')).toHaveLength(1);
+    expect(drafts.text('meeting:m1')).toBe('Zephyr rollout');
+
+    // The next retry lands that state: the draft goes.
+    failing.on = false;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(a.status).toBe('saved');
+    expect(save).toHaveBeenLastCalledWith({ text: 'Zephyr rollout' });
+    expect(drafts.files.size).toBe(0);
+  });
+
+  it('keeps the draft while only an older state than it is saved', async () => {
+    const drafts = draftsBackend();
+    const { save, calls } = heldSave();
+    const a = keyed('meeting:m2', save);
+    a.change({ text: 'one' });
+    void a.flush();
+    calls[0]!.reject({ code: 'storage', message: 'disk full' });
+    await vi.advanceTimersByTimeAsync(0);
+    // The newest state is drafted, then an older save (in flight) lands: the draft stays.
+    a.change({ text: 'one two' });
+    await a.keepDraft('disk full');
+    await vi.advanceTimersByTimeAsync(1000); // the retry starts with 'one two'
+    a.change({ text: 'one two three' });
+    await a.keepDraft('disk full');
+    calls[1]!.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(drafts.text('meeting:m2')).toBe('one two three');
+    // Then the newest state lands: gone.
+    await vi.advanceTimersByTimeAsync(300);
+    calls[2]!.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(drafts.files.has('meeting:m2')).toBe(false);
+  });
+
+  it('never overwrites a draft an earlier run left for the same record', async () => {
+    const drafts = draftsBackend();
+    reserveDraftKeys(['meeting:m3']);
+    const { save } = flakySave();
+    const a = keyed('meeting:m3', save);
+    a.change({ text: 'typed today' });
+    await vi.advanceTimersByTimeAsync(400);
+    const keys = [...drafts.files.keys()];
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^meeting:m3:[0-9a-z]+$/);
+  });
+
+  it('closing while saves fail keeps the window open, drafts everything and says why; Quit anyway closes it', async () => {
+    const drafts = draftsBackend();
+    const { save } = flakySave('database is locked');
+    const a = keyed('meeting:m4', save);
+    a.change({ text: 'last words' });
+    let closes: boolean | undefined;
+    void saveBeforeClose().then((ok) => (closes = ok));
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(closes).toBe(false);
+    expect(drafts.log).not.toContain('plugin:window|destroy');
+    expect(closing.block?.items).toEqual([a]);
+    expect(blockReason(closing.block!)).toBe('database is locked');
+    expect(drafts.text('meeting:m4')).toBe('last words');
+
+    const quit = quitAnyway();
+    await vi.advanceTimersByTimeAsync(0);
+    await quit;
+    expect(closing.block).toBeNull();
+    expect(drafts.log.at(-1)).toBe('plugin:window|destroy');
+  });
+
+  it('says a save is still running when the wait ends before any error', async () => {
+    draftsBackend();
+    const { save } = heldSave();
+    const a = keyed('meeting:m5', save);
+    a.change({ text: 'slow' });
+    const closes = saveBeforeClose();
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(await closes).toBe(false);
+    expect(blockReason(closing.block!)).toBe(STILL_SAVING);
+    keepEditing();
+    expect(closing.block).toBeNull();
+  });
+
+  it('Ctrl+Q while saves fail: the window stays; once the saves land it closes as asked', async () => {
+    const drafts = draftsBackend();
+    const { save, failing } = flakySave();
+    const a = keyed('meeting:m6', save);
+    a.change({ text: 'quitting' });
+    const quit = quitApp();
+    await vi.advanceTimersByTimeAsync(2100);
+    await quit;
+    expect(closing.block).not.toBeNull();
+    expect(drafts.log).not.toContain('plugin:window|destroy');
+    failing.on = false;
+    await vi.advanceTimersByTimeAsync(16000);
+    expect(a.status).toBe('saved');
+    expect(closing.block).toBeNull();
+    expect(drafts.log).toContain('plugin:window|destroy');
+    expect(drafts.files.size).toBe(0);
+  });
+
+  it('says so when the text cannot be kept as a draft either', async () => {
+    draftsBackend({ failKeep: 'No space left on device' });
+    const { save } = flakySave('disk I/O error');
+    const a = keyed('meeting:m7', save);
+    a.change({ text: 'at risk' });
+    const closes = saveBeforeClose();
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(await closes).toBe(false);
+    expect(a.draftError).toBe('No space left on device');
+    keepEditing();
+  });
+
+  it('closes at once when everything saves in time, without drafts', async () => {
+    const drafts = draftsBackend();
+    const a = keyed('meeting:m8', async (v: Notes) => v);
+    a.change({ text: 'fine' });
+    const closes = saveBeforeClose();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await closes).toBe(true);
+    expect(drafts.log).not.toContain('drafts_keep');
   });
 });

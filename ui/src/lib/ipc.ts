@@ -228,15 +228,20 @@ export async function destroyWindow(): Promise<void> {
 }
 
 /**
- * Runs `handler` when the user closes the window, and closes it once the handler has settled
- * (it must bound its own wait). Resolves to an unlisten function; rejects outside Tauri.
+ * Runs `handler` when the user closes the window. The window closes once the handler resolves
+ * to true (it must bound its own wait); false keeps it open (Tauri's CloseRequested event,
+ * prevented), for the page to say why. A handler that throws lets the window close, so closing
+ * never hangs on a bug. Resolves to an unlisten function; rejects outside Tauri.
  */
-export async function onWindowCloseRequested(handler: () => Promise<void>): Promise<() => void> {
-  return getCurrentWindow().onCloseRequested(async () => {
+export async function onWindowCloseRequested(handler: () => Promise<boolean>): Promise<() => void> {
+  return getCurrentWindow().onCloseRequested(async (event) => {
+    let close = true;
     try {
-      await handler();
+      close = await handler();
     } catch {
       // Closing must never hang on a failing handler.
     }
+    // Must be called before this listener returns, or the API destroys the window.
+    if (!close) event.preventDefault();
   });
 }

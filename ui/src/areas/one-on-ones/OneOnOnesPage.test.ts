@@ -27,7 +27,15 @@ const overdue = cadenceStatus({
 });
 
 /** An in-memory stand-in for the 1:1 commands, with Maya's prep as the backend would return it. */
-function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean; settingsFail?: boolean } = {}) {
+function fakeBackend(
+  options: {
+    hits?: NoteHit[];
+    staleSaves?: boolean;
+    settingsFail?: boolean;
+    /** While `on`, saving notes fails with `message` (drafts are kept instead). */
+    saveFails?: { on: boolean; message: string };
+  } = {},
+) {
   const maya = person({ id: 'p1', name: 'Maya Chen', title: 'Senior SRE', team: 'Platform' });
   const diego = person({ id: 'p2', name: 'Diego Alvarez', title: 'Senior SRE', team: 'Platform' });
   const meetings: Meeting[] = [
@@ -104,6 +112,7 @@ function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean; settings
       return started;
     },
     oo_save_notes: (args) => {
+      if (options.saveFails?.on) throw { code: 'storage', message: options.saveFails.message };
       const target = [started, ...meetings].find((m) => m?.id === args.meetingId)!;
       // A backend that answers with an older copy must not change what is on screen.
       if (options.staleSaves) return { ...target, shared_notes: 'server copy' };
@@ -128,6 +137,8 @@ function fakeBackend(options: { hits?: NoteHit[]; staleSaves?: boolean; settings
       return '/home/me/1on1s-Maya-Chen.md';
     },
     oo_search: () => options.hits ?? [],
+    drafts_keep: () => null,
+    drafts_discard: () => null,
     oo_add_point: (args) => {
       const added = talkingPoint({
         id: `t${prep.talking_points.length + 1}`,
@@ -395,6 +406,42 @@ describe('OneOnOnesPage', () => {
     await waitFor(() => expect(backend.called('oo_save_notes')).toBe(true));
     const first = backend.argsOf('oo_save_notes')[0]!.notes as NotesInput;
     expect(first.private_notes).toBe('Watch burnout');
+  });
+
+  it('when saving fails, keeps the notes as a draft named after the 1:1, and drops it once they are saved', async () => {
+    const saveFails = { on: true, message: 'database is locked' };
+    const backend = fakeBackend({ saveFails });
+    const user = userEvent.setup();
+    render(OneOnOnesPage);
+    await user.click(await screen.findByTestId('oo-start'));
+    await user.type(await screen.findByTestId('oo-shared-notes'), 'Zephyr');
+    await waitFor(() => expect(backend.called('drafts_keep')).toBe(true), { timeout: 2000 });
+    const draft = backend.lastArgs('drafts_keep')!.draft as Record<string, string>;
+    expect(draft.key).toBe('meeting:m3');
+    expect(draft.label).toMatch(/^1:1 with Maya, (26 Nov|Nov 26)$/);
+    expect(draft.reason).toBe('database is locked');
+    expect(JSON.parse(draft.content)).toEqual({
+      person_id: 'p1',
+      date: '2026-11-26',
+      notes: {
+        agenda: '## Talking points\n- (theirs) Wants to rotate off on-call in December\n',
+        shared_notes: 'Zephyr',
+        private_notes: '',
+        mood: null,
+        energy: null,
+      },
+    });
+    expect(toasts.at(-1)?.message).toBe(
+      'Notes not saved: database is locked. Leadbook keeps trying, and keeps a draft meanwhile.',
+    );
+    expect(screen.getByTestId('oo-save-state').dataset.state).toBe('error');
+
+    saveFails.on = false;
+    await user.click(screen.getByTestId('oo-mood-3'));
+    await waitFor(() => expect(backend.lastArgs('drafts_discard')).toEqual({ key: 'meeting:m3' }), {
+      timeout: 3000,
+    });
+    await waitFor(() => expect(screen.getByTestId('oo-save-state').dataset.state).toBe('saved'));
   });
 
   it('keeps private notes visually apart from shared notes', async () => {
