@@ -1,18 +1,24 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { mockIPC } from '@tauri-apps/api/mocks';
 import { beforeEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
+import type { AppError } from './bindings';
+import { recovery } from './lib/drafts/drafts.svelte';
 import { openArea } from './lib/nav.svelte';
+import { muteErrors, toasts } from './lib/toasts.svelte';
 import {
   appStatus,
   cadenceStatus,
   dueEntry,
+  meetingDraft,
   mockBackend,
   node,
   paletteHit,
   person,
   preferences,
   prep,
+  snapshot,
 } from './test/fixtures';
 
 const maya = person({ id: 'p1', name: 'Maya Chen', title: 'Senior SRE', team: 'Platform' });
@@ -27,9 +33,10 @@ const budget = paletteHit({
   snippet: '\u0002Error\u0003 \u0002budget\u0003 burn rate',
 });
 
-function fakeBackend(theme: 'system' | 'dark' = 'system') {
+function fakeBackend(theme: 'system' | 'dark' = 'system', drafts = [] as ReturnType<typeof meetingDraft>[]) {
   mockBackend({
     app_status: () => appStatus(),
+    drafts_list: () => drafts,
     settings_preferences: () => preferences({ theme }),
     palette_search: (args) => ((args.query as string).includes('budget') ? [budget] : []),
     blueprint_document: () => ({
@@ -57,7 +64,38 @@ function fakeBackend(theme: 'system' | 'dark' = 'system') {
 }
 
 describe('App', () => {
-  beforeEach(() => openArea('today'));
+  beforeEach(() => {
+    openArea('today');
+    toasts.splice(0);
+    recovery.drafts = [];
+    muteErrors(null);
+  });
+
+  it('offers back text an earlier run could not save', async () => {
+    fakeBackend('system', [meetingDraft('m1', { shared_notes: 'Zephyr rollout owner' })]);
+    render(App);
+    const banner = await screen.findByTestId('drafts-banner');
+    expect(within(banner).getByTestId('draft-preview').textContent).toBe('Zephyr rollout owner');
+  });
+
+  it('with a damaged database: the banner explains, and the areas do not pile up toasts about it', async () => {
+    const damaged: AppError = { code: 'damaged', message: 'The database file /d/leadbook.db is damaged (malformed).' };
+    mockIPC((cmd) => {
+      if (cmd === 'app_status')
+        return appStatus({ data_dir: '/d', db_path: null, schema_version: null, error: damaged });
+      if (cmd === 'settings_snapshots') return [snapshot(10)];
+      throw damaged;
+    });
+    const user = userEvent.setup();
+    render(App);
+    expect((await screen.findByTestId('damaged-banner')).textContent).toContain('The file was left untouched');
+    expect(screen.queryByTestId('drafts-banner')).toBeNull();
+    await user.click(screen.getByTestId('nav-people'));
+    await user.click(screen.getByTestId('nav-one-on-ones'));
+    await user.click(screen.getByTestId('nav-blueprint'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryAllByTestId('toast')).toHaveLength(0);
+  });
 
   it('lists the areas in order and opens Today first', async () => {
     fakeBackend();
@@ -68,6 +106,8 @@ describe('App', () => {
       'nav-today',
       'nav-people',
       'nav-one-on-ones',
+      'nav-skills',
+      'nav-ladders',
       'nav-blueprint',
       'nav-settings',
     ]);
