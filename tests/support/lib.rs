@@ -304,6 +304,43 @@ impl App {
         Ok(path)
     }
 
+    /// Puts `text` on the clipboard the way a user does: typed into a field of the page,
+    /// selected, Ctrl+C (WebKit copies to the system clipboard; a script may not).
+    pub fn copy_to_clipboard(&self, text: &str) -> Result<()> {
+        let v = self.execute(
+            "const t = document.createElement('textarea');
+             t.id = 'e2e-clipboard';
+             t.style.cssText = 'position:fixed;left:0;bottom:0;width:200px;height:40px;z-index:9999';
+             document.body.appendChild(t);
+             return t;",
+        )?;
+        let el = Element(
+            v[ELEMENT_KEY]
+                .as_str()
+                .ok_or("no clipboard field")?
+                .to_string(),
+        );
+        self.type_into(&el, text)?;
+        self.execute("document.getElementById('e2e-clipboard').select()")?;
+        self.type_into(&el, &format!("{CONTROL}c{NULL_KEY}"))?;
+        self.execute("document.getElementById('e2e-clipboard').remove()")?;
+        Ok(())
+    }
+
+    /// Picks a file in a native open dialog titled `title` by pasting its path (put on the
+    /// clipboard with `copy_to_clipboard` before the dialog opens: the dialog holds the page)
+    /// into the dialog's location bar. Typed, the path gets mangled: the bar completes names
+    /// inline, and a completion for a folder still loading lands in the middle of the path.
+    pub fn native_open_dialog(&self, title: &str) -> Result<()> {
+        xdotool(&["search", "--sync", "--onlyvisible", "--name", title])?;
+        std::thread::sleep(Duration::from_millis(500));
+        for keys in ["ctrl+l", "ctrl+a", "ctrl+v"] {
+            xdotool(&["key", keys])?;
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        xdotool(&["key", "Return"])
+    }
+
     /// Answers a native dialog (a GTK file dialog, say) with xdotool: waits up to 20 s for a
     /// visible window titled `title` (it takes the keyboard), types `text` over its focused field (if any), then
     /// presses `key` (e.g. "Return", "Escape").
@@ -447,6 +484,21 @@ impl App {
 impl Drop for App {
     fn drop(&mut self) {
         self.shutdown();
+    }
+}
+
+/// Runs xdotool, giving up after 20 s (`search --sync` waits for a window that may never come).
+fn xdotool(args: &[&str]) -> Result<()> {
+    let status = Command::new("timeout")
+        .arg("20")
+        .arg("xdotool")
+        .args(args)
+        .status()
+        .map_err(|e| format!("xdotool: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("xdotool {args:?} failed: {status}"))
     }
 }
 
