@@ -7,9 +7,11 @@
 // import cycle at run time.
 import type { Component } from 'svelte';
 import BlueprintPage from '../areas/blueprint/BlueprintPage.svelte';
+import LaddersPage from '../areas/ladders/LaddersPage.svelte';
 import OneOnOnesPage from '../areas/one-on-ones/OneOnOnesPage.svelte';
 import PeoplePage from '../areas/people/PeoplePage.svelte';
 import SettingsPage from '../areas/settings/SettingsPage.svelte';
+import SkillsPage from '../areas/skills/SkillsPage.svelte';
 import TodayPage from '../areas/today/TodayPage.svelte';
 
 type AreaEntry = { id: string; label: string; icon: string; shortcut: string; page: Component };
@@ -18,8 +20,10 @@ export const areas = [
   { id: 'today', label: 'Today', icon: 'sun', shortcut: '1', page: TodayPage },
   { id: 'people', label: 'People', icon: 'people', shortcut: '2', page: PeoplePage },
   { id: 'one-on-ones', label: '1:1s', icon: 'chat', shortcut: '3', page: OneOnOnesPage },
-  { id: 'blueprint', label: 'Blueprint', icon: 'book', shortcut: '4', page: BlueprintPage },
-  { id: 'settings', label: 'Settings', icon: 'settings', shortcut: '5', page: SettingsPage },
+  { id: 'skills', label: 'Skills', icon: 'grid', shortcut: '4', page: SkillsPage },
+  { id: 'ladders', label: 'Ladders', icon: 'ladder', shortcut: '5', page: LaddersPage },
+  { id: 'blueprint', label: 'Blueprint', icon: 'book', shortcut: '6', page: BlueprintPage },
+  { id: 'settings', label: 'Settings', icon: 'settings', shortcut: '7', page: SettingsPage },
 ] as const satisfies readonly AreaEntry[];
 
 export type Area = (typeof areas)[number];

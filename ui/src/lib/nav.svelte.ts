@@ -9,6 +9,12 @@ export type NavParams = {
   meetingId?: string;
   /** Scroll to this blueprint node, flash it and focus it. */
   nodeId?: string;
+  /** Skills: put the matrix's focus on this skill's column. */
+  skillId?: string;
+  /** Ladders: open the ladder of this competency, on its row. */
+  competencyId?: string;
+  /** Ladders: open this ladder. */
+  ladderId?: string;
   /**
    * Then do this once there (1:1s, with `personId`): start today's 1:1 (or open it if it is
    * already there), as the Start button does; or open the history export dialog.

@@ -16,6 +16,8 @@ describe('palette', () => {
       'go-today',
       'go-people',
       'go-one-on-ones',
+      'go-skills',
+      'go-ladders',
       'go-blueprint',
       'go-settings',
       'export-blueprint-pdf',

@@ -35,6 +35,11 @@ export function hitTarget(hit: PaletteHit): { area: AreaId; params: NavParams } 
       return hit.person_id ? { area: 'one-on-ones', params: { personId: hit.person_id } } : null;
     case 'blueprint':
       return { area: 'blueprint', params: { nodeId: hit.ref_id } };
+    // Skills and ladders (their area's records).
+    case 'skill':
+      return { area: 'skills', params: { skillId: hit.ref_id } };
+    case 'competency':
+      return { area: 'ladders', params: { competencyId: hit.ref_id } };
     default:
       return null;
   }

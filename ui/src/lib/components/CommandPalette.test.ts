@@ -79,6 +79,8 @@ describe('CommandPalette', () => {
       'Go to Today',
       'Go to People',
       'Go to 1:1s',
+      'Go to Skills',
+      'Go to Ladders',
       'Go to Blueprint',
       'Open Settings',
       'Export the role blueprint as PDF…',
@@ -136,6 +138,16 @@ describe('CommandPalette', () => {
     ['private notes in their 1:1', secret, { area: 'one-on-ones', params: { personId: 'p1', meetingId: 'm1' } }],
     ['a talking point on the prep', point, { area: 'one-on-ones', params: { personId: 'p1' } }],
     ['a blueprint item at its node', budget, { area: 'blueprint', params: { nodeId: 'n7' } }],
+    [
+      'a skill in the matrix',
+      paletteHit({ kind: 'skill', group: 'Skills', ref_id: 's1', title: 'Observability', detail: 'Skill · Must-have' }),
+      { area: 'skills', params: { skillId: 's1' } },
+    ],
+    [
+      'a competency on its ladder',
+      paletteHit({ kind: 'competency', group: 'Competencies', ref_id: 'c1', title: 'Incident leadership' }),
+      { area: 'ladders', params: { competencyId: 'c1' } },
+    ],
   ])('Enter opens %s', async (_, hit, where) => {
     const { onclose, user } = setup({ palette_search: () => [hit] });
     await user.keyboard('zeppelin');
