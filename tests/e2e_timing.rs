@@ -11,7 +11,8 @@
 //!
 //! Run: `cargo test -p leadbook-tests --test e2e_timing -- --nocapture` under Xvfb and D-Bus as
 //! `scripts/test.sh` does. A release build is measured by pointing the harness at it:
-//! `LEADBOOK_APP=$CARGO_TARGET_DIR/release/leadbook cargo test ... --test e2e_timing`.
+//! `LEADBOOK_APP=$CARGO_TARGET_DIR/release/leadbook cargo test ... --test e2e_timing`; an older
+//! build needs a data dir of its own making (`LEADBOOK_TIMING_DATA_DIR`, see below).
 
 use std::time::Duration;
 
@@ -111,8 +112,19 @@ fn blueprint_tab_stops(app: &App) -> i64 {
         .expect("the Blueprint page rendered")
 }
 
+/// A data dir to copy instead of loading the demo team with this build's core: an older build
+/// (timed for a before/after figure) refuses a database newer than itself, so give it one its
+/// own CLI made (`leadbook-cli --data-dir DIR demo`).
+const DATA_ENV: &str = "LEADBOOK_TIMING_DATA_DIR";
+
 fn demo_data_dir() -> tempfile::TempDir {
     let data = tempfile::tempdir().unwrap();
+    if let Some(from) = std::env::var_os(DATA_ENV).filter(|d| !d.is_empty()) {
+        let db = std::path::Path::new(&from).join("leadbook.db");
+        std::fs::copy(&db, data.path().join("leadbook.db"))
+            .unwrap_or_else(|e| panic!("{DATA_ENV}: cannot copy {}: {e}", db.display()));
+        return data;
+    }
     let (conn, _) = leadbook_core::db::open(data.path()).expect("open store");
     leadbook_core::demo::load(&conn, leadbook_core::time::today()).expect("demo data");
     data
