@@ -546,6 +546,9 @@ pub fn durability(runs: usize) -> Result<Report, Error> {
             value: ratio(&imports[1], &imports[0], false),
         },
     ];
+    // Each run cleaned up its own data dir; the bench's folder goes too.
+    let bench_dir = tempdir()?;
+    let _ = std::fs::remove_dir_all(&bench_dir);
     Ok(Report {
         scenario: "durability".into(),
         ratio_to_baseline: Some(ratio(&autosaves[1], &autosaves[0], false)),
@@ -554,7 +557,7 @@ pub fn durability(runs: usize) -> Result<Report, Error> {
             "real database files in WAL mode under {}; autosave: {runs} runs × 4 note versions \
              per mode; import: {import_runs} runs per mode, each into a fresh data dir; the ratio \
              to baseline is the autosave median, FULL/NORMAL",
-            tempdir()?.display()
+            bench_dir.display()
         ),
         timings: autosaves.into_iter().chain(imports).collect(),
     })
@@ -582,6 +585,7 @@ pub fn roster_import(runs: usize) -> Result<Report, Error> {
         drop(conn);
         let _ = std::fs::remove_dir_all(&dir);
     }
+    let _ = std::fs::remove_dir_all(tempdir()?);
     let first = timing("10,000 rows into an empty roster", first);
     let second = timing("10,000 rows into a roster of 10,000", second);
     Ok(Report {
