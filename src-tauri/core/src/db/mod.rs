@@ -54,6 +54,14 @@ pub fn open(data_dir: &Path) -> Result<(Connection, OpenReport)> {
     })?;
     let path = paths::db_path(data_dir);
     if path.exists() {
+        // A start killed mid-write (the very first one switches the new file to WAL) can leave a
+        // hot rollback journal, which only a read-write connection can roll back; until it is,
+        // the read-only look below cannot read the file. Rolling it back is SQLite's own
+        // recovery, bringing the file back to its last commit.
+        if hot_journal(&path) {
+            Connection::open(&path)?
+                .query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+        }
         // Read-only first: a file this build must not touch is refused before anything writes,
         // and a damaged one is reported, never written to (a snapshot can replace it).
         peek(&path)?;
@@ -203,6 +211,11 @@ pub fn table_counts(conn: &Connection) -> Result<Vec<TableCount>> {
             Ok(TableCount { table, rows })
         })
         .collect()
+}
+
+/// A rollback journal with content beside the database: a write was interrupted.
+fn hot_journal(db: &Path) -> bool {
+    std::fs::metadata(db.with_extension("db-journal")).is_ok_and(|m| m.len() > 0)
 }
 
 /// `PRAGMA quick_check` through a read-only connection: a damaged file is refused with the
@@ -364,6 +377,47 @@ mod tests {
             assert_eq!(migrate_to(&conn, v).unwrap(), v);
             assert_eq!(schema_version(&conn).unwrap(), v);
         }
+    }
+
+    /// A start killed mid-write leaves a hot rollback journal; the next start rolls it back and
+    /// opens (the read-only first look alone cannot, which once locked the user out).
+    #[test]
+    fn a_hot_journal_from_a_killed_start_is_rolled_back_not_a_lock_out() {
+        let scratch = tempfile::tempdir().unwrap();
+        let src = scratch.path().join("src.db");
+        let conn = Connection::open(&src).unwrap();
+        migrate(&conn).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        // A tiny cache makes SQLite write changed pages into the file before the commit, as a
+        // large transaction does; the journal then holds what they replaced.
+        conn.pragma_update(None, "cache_size", 1).unwrap();
+        conn.execute_batch(
+            "BEGIN IMMEDIATE; INSERT INTO meta VALUES ('half', 'written');
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
+             INSERT INTO meta SELECT 'filler' || i, printf('%.2000c', 'x') FROM n;",
+        )
+        .unwrap();
+        // "Crash" here: copy the file and its journal as they are mid-transaction.
+        let dir = tempfile::tempdir().unwrap();
+        let db = paths::db_path(dir.path());
+        std::fs::copy(&src, &db).unwrap();
+        std::fs::copy(
+            src.with_extension("db-journal"),
+            db.with_extension("db-journal"),
+        )
+        .unwrap();
+        assert!(hot_journal(&db));
+        assert!(
+            peek(&db).is_err(),
+            "read-only, the hot journal makes the file unreadable"
+        );
+        let (conn, _) = open(dir.path()).unwrap();
+        let half: i64 = conn
+            .query_row("SELECT count(*) FROM meta WHERE key = 'half'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(half, 0, "the interrupted write was rolled back");
     }
 
     #[test]
