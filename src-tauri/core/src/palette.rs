@@ -56,6 +56,14 @@ const GROUPS: &[Group] = &[
         describe: one_on_ones::palette_hit,
     },
     Group {
+        label: "Blueprint",
+        kinds: &[blueprint::KIND],
+        limit: 6,
+        newest: None,
+        describe: blueprint::palette_hit,
+    },
+    // Skills and ladders after the blueprint: reference content of the team's own.
+    Group {
         label: "Skills",
         kinds: &[skills::SEARCH_KIND],
         limit: 5,
@@ -68,13 +76,6 @@ const GROUPS: &[Group] = &[
         limit: 5,
         newest: None,
         describe: ladders::palette_hit,
-    },
-    Group {
-        label: "Blueprint",
-        kinds: &[blueprint::KIND],
-        limit: 6,
-        newest: None,
-        describe: blueprint::palette_hit,
     },
 ];
 

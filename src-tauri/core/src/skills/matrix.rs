@@ -32,6 +32,11 @@ fn same(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
+/// A text column borrowed from the row (an id to look up, without allocating).
+fn text<'a>(r: &'a rusqlite::Row, i: usize) -> rusqlite::Result<&'a str> {
+    Ok(r.get_ref(i)?.as_str()?)
+}
+
 /// The matrix, reading the latest ratings from `from`.
 pub fn matrix_from(conn: &Connection, query: &MatrixQuery, from: LatestFrom) -> Result<Matrix> {
     let roster = people::list(conn, &PeopleQuery::default())?;
@@ -91,11 +96,15 @@ pub fn matrix_from(conn: &Connection, query: &MatrixQuery, from: LatestFrom) -> 
     };
     let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query([])?;
+    // Rows come grouped by person (the table's key order), so the person is looked up once per
+    // run; ids are borrowed, not allocated, for each of the tens of thousands of rows.
+    let mut last_person: (String, Option<usize>) = (String::new(), None);
     while let Some(r) = rows.next()? {
-        let person: String = r.get(0)?;
-        let skill: String = r.get(1)?;
-        let (Some(&row), Some(&col)) = (row_of.get(person.as_str()), col_of.get(skill.as_str()))
-        else {
+        let person = text(r, 0)?;
+        if person != last_person.0 {
+            last_person = (person.to_string(), row_of.get(person).copied());
+        }
+        let (Some(row), Some(&col)) = (last_person.1, col_of.get(text(r, 1)?)) else {
             continue;
         };
         let cell = &mut cells[row][col];
@@ -116,10 +125,7 @@ pub fn matrix_from(conn: &Connection, query: &MatrixQuery, from: LatestFrom) -> 
     let mut stmt = conn.prepare_cached("SELECT person_id, skill_id FROM skill_interests")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let person: String = r.get(0)?;
-        let skill: String = r.get(1)?;
-        if let (Some(&row), Some(&col)) = (row_of.get(person.as_str()), col_of.get(skill.as_str()))
-        {
+        if let (Some(&row), Some(&col)) = (row_of.get(text(r, 0)?), col_of.get(text(r, 1)?)) {
             cells[row][col].wants_to_grow = true;
         }
     }
@@ -175,7 +181,11 @@ pub fn matrix_from(conn: &Connection, query: &MatrixQuery, from: LatestFrom) -> 
             email: p.email,
             title: p.title,
             team: p.team,
-            cells: order.iter().map(|&i| row[i].clone()).collect(),
+            cells: {
+                // Moved, not cloned, into the column order.
+                let mut row: Vec<Option<Cell>> = row.into_iter().map(Some).collect();
+                order.iter().filter_map(|&i| row[i].take()).collect()
+            },
         })
         .collect();
     Ok(Matrix {
