@@ -1,7 +1,8 @@
 // The one place an area is registered: its id, sidebar label and icon, Ctrl/Cmd+number shortcut
 // and page. The sidebar, the shortcuts and App's page all read this list. Keep the UI guide's
 // order (Today, People, 1:1s, Skills, Ladders, Hiring, Case studies, On-call, Calibration,
-// Blueprint, Settings), listing only the areas that exist, and number the shortcuts in it.
+// Blueprint, Settings), listing only the areas that exist, and number the shortcuts in it;
+// Settings keeps Ctrl/Cmd+, (as in most apps) however many areas come before it.
 //
 // Pages may import lib/nav, which imports only the AreaId *type* from here, so there is no
 // import cycle at run time.
@@ -23,7 +24,7 @@ export const areas = [
   { id: 'skills', label: 'Skills', icon: 'grid', shortcut: '4', page: SkillsPage },
   { id: 'ladders', label: 'Ladders', icon: 'ladder', shortcut: '5', page: LaddersPage },
   { id: 'blueprint', label: 'Blueprint', icon: 'book', shortcut: '6', page: BlueprintPage },
-  { id: 'settings', label: 'Settings', icon: 'settings', shortcut: '7', page: SettingsPage },
+  { id: 'settings', label: 'Settings', icon: 'settings', shortcut: ',', page: SettingsPage },
 ] as const satisfies readonly AreaEntry[];
 
 export type Area = (typeof areas)[number];
