@@ -95,7 +95,10 @@ fn rate_a_skill_see_the_bus_factor_change_read_a_diff_and_readiness() {
         app.type_into(&app.find(&format!("#{id}"))?, "4")?;
         app.wait_for_text(&format!("#{id}"), "4")?;
         let (risky, title) = column_risk(&app, "Message streaming")?;
-        assert!(risky && title.contains("1 holder"), "nobody → one holder: {title}");
+        assert!(
+            risky && title.contains("1 holder"),
+            "nobody → one holder: {title}"
+        );
 
         // Ladders: what changes from L4 to L5.
         app.click(&app.find("[data-testid=nav-ladders]")?)?;
@@ -118,8 +121,14 @@ fn rate_a_skill_see_the_bus_factor_change_read_a_diff_and_readiness() {
             "return [...document.querySelectorAll('[data-slug=incident-leadership] [data-testid=diff-to-text] mark')].map(m => m.textContent).join('|');",
         )?;
         let marked = marked.as_str().unwrap_or_default().to_string();
-        assert!(marked.contains("incident commander"), "changed words emphasised: {marked}");
-        assert!(!marked.contains("blameless postmortems"), "words both texts share stay plain: {marked}");
+        assert!(
+            marked.contains("incident commander"),
+            "changed words emphasised: {marked}"
+        );
+        assert!(
+            !marked.contains("blameless postmortems"),
+            "words both texts share stay plain: {marked}"
+        );
         app.screenshot("ladder-diff-light")?;
 
         // The person page: ladder, level, target and readiness.
@@ -131,7 +140,8 @@ fn rate_a_skill_see_the_bus_factor_change_read_a_diff_and_readiness() {
         )?;
         assert_eq!(chen, Value::Bool(true));
         app.wait_for_text("[data-testid=detail-name]", "Chen Wei")?;
-        let readiness = app.wait_for_text("[data-testid=person-readiness]", "competencies met for L5")?;
+        let readiness =
+            app.wait_for_text("[data-testid=person-readiness]", "competencies met for L5")?;
         let level = app.wait_for_text("[data-testid=person-level]", "L4")?;
         assert!(level.contains("Infrastructure Engineer"), "{level}");
         app.wait_for_text("[data-testid=person-target]", "L5")?;

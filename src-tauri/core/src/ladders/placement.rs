@@ -390,12 +390,20 @@ pub fn people_on(conn: &Connection, ladder_id: &str) -> Result<Vec<PlacedPerson>
              WHERE lp.ladder_id = ?1 AND p.archived_at IS NULL
              ORDER BY l.position DESC, lower(p.name)",
         )?
-        .query_map([ladder_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .query_map([ladder_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::new();
     for (person_id, name, title, team) in ids {
         if let Some(readiness) = readiness(conn, &person_id)? {
-            out.push(PlacedPerson { person_id, name, title, team, readiness });
+            out.push(PlacedPerson {
+                person_id,
+                name,
+                title,
+                team,
+                readiness,
+            });
         }
     }
     Ok(out)
