@@ -101,7 +101,28 @@ function backend(rows = 2) {
     },
     skills_set_wants: () => null,
     skills_profile: () => profile,
-    skills_history: () => [],
+    skills_history: (a) => [
+      {
+        id: 'h2',
+        person_id: a.personId,
+        skill_id: a.skillId,
+        rater: 'manager',
+        level: 3,
+        rated_on: '2026-10-01',
+        note: '',
+        created_at: '',
+      },
+      {
+        id: 'h1',
+        person_id: a.personId,
+        skill_id: a.skillId,
+        rater: 'manager',
+        level: 1,
+        rated_on: '2025-10-01',
+        note: 'New to it',
+        created_at: '',
+      },
+    ],
   });
   return api;
 }
@@ -185,6 +206,10 @@ describe('SkillsPage', () => {
     const cells = await screen.findAllByTestId('heat-cell');
     await user.click(cells[1]!);
     const dialog = await screen.findByTestId('cell-dialog');
+    // Every rating kept, newest first, and the trend of the manager's ratings.
+    await waitFor(() => expect(within(dialog).getByTestId('cell-history').children).toHaveLength(2));
+    expect(within(dialog).getByTestId('cell-trend').querySelectorAll('circle')).toHaveLength(2);
+    expect(within(dialog).getByTestId('cell-history').textContent).toContain('New to it');
     await user.click(within(dialog).getByTestId('cell-level-2'));
     await user.type(within(dialog).getByLabelText('Note (optional)'), 'Ran the failover');
     await user.click(within(dialog).getByTestId('cell-save'));
