@@ -302,21 +302,23 @@ fn sync(
 pub fn file_from_meeting(tx: &Connection, meeting: &Meeting) -> Result<()> {
     let prefix = format!("meeting:{}:", meeting.id);
     let slugs = slugs(tx, &meeting.person_id)?;
+    if slugs.is_empty() {
+        // Off the ladders (or taken off one): file nothing, and leave what was filed alone.
+        return Ok(());
+    }
     let mut wanted = Vec::new();
-    if !slugs.is_empty() {
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for source in [&meeting.agenda, &meeting.shared_notes] {
-            for p in paragraphs(source) {
-                for tag in tags(&p) {
-                    if let Some(competency) = slugs.get(&tag) {
-                        let n = seen.entry(competency.clone()).or_default();
-                        *n += 1;
-                        wanted.push((
-                            format!("{prefix}{competency}:{n}"),
-                            competency.clone(),
-                            clip(&p),
-                        ));
-                    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for source in [&meeting.agenda, &meeting.shared_notes] {
+        for p in paragraphs(source) {
+            for tag in tags(&p) {
+                if let Some(competency) = slugs.get(&tag) {
+                    let n = seen.entry(competency.clone()).or_default();
+                    *n += 1;
+                    wanted.push((
+                        format!("{prefix}{competency}:{n}"),
+                        competency.clone(),
+                        clip(&p),
+                    ));
                 }
             }
         }
@@ -337,6 +339,9 @@ pub fn file_from_meeting(tx: &Connection, meeting: &Meeting) -> Result<()> {
 pub fn file_from_action(tx: &Connection, action: &ActionItem) -> Result<()> {
     let prefix = format!("action:{}:", action.id);
     let slugs = slugs(tx, &action.person_id)?;
+    if slugs.is_empty() {
+        return Ok(());
+    }
     let date = match &action.meeting_id {
         Some(m) => tx
             .query_row("SELECT date FROM meetings WHERE id = ?1", [m], |r| {

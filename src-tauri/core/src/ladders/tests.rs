@@ -914,3 +914,19 @@ fn the_palette_finds_competencies_by_name_and_expectation() {
         |h| h.kind == "competency" && h.detail.starts_with("Competency · Engineering Manager")
     ));
 }
+
+#[test]
+fn taking_someone_off_their_ladder_keeps_the_evidence_their_notes_filed() {
+    let (conn, p, ic) = setup();
+    place(&conn, &p, &ic, "L4", Some("L5"));
+    let m = oo::start_meeting(&conn, &p, Some("2026-11-20"), d("2026-11-26")).unwrap();
+    let notes = NotesInput {
+        shared_notes: "Ran the game day #incident-leadership".into(),
+        ..Default::default()
+    };
+    oo::save_notes(&conn, &m.id, &notes).unwrap();
+    unassign(&conn, &p).unwrap();
+    // The next autosave of that 1:1 files nothing new and removes nothing.
+    oo::save_notes(&conn, &m.id, &notes).unwrap();
+    assert_eq!(evidence(&conn, &p).unwrap().len(), 1);
+}
