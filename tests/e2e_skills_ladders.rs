@@ -103,6 +103,10 @@ fn rate_a_skill_see_the_bus_factor_change_read_a_diff_and_readiness() {
         // Ladders: what changes from L4 to L5.
         app.click(&app.find("[data-testid=nav-ladders]")?)?;
         app.wait_for("[data-testid=ladder-grid]")?;
+        app.screenshot("ladder-levels-light")?;
+        app.click(&app.find("[data-testid=tab-people]")?)?;
+        app.wait_for_text("[data-testid=readiness-summary]", "competencies met for")?;
+        app.screenshot("ladder-people-light")?;
         app.click(&app.find("[data-testid=tab-compare]")?)?;
         app.execute(
             "const s = [...document.querySelectorAll('[data-testid=diff-from] option')].find(o => o.textContent.startsWith('L4'));
