@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Ladder, LadderSummary, LevelDiff, PlacedPerson, Readiness } from '../../bindings';
-import { mockBackend } from '../../test/fixtures';
+import { mockBackend, type Routes } from '../../test/fixtures';
 import LaddersPage from './LaddersPage.svelte';
 import PersonGrowth from './PersonGrowth.svelte';
 
@@ -109,7 +109,7 @@ const diff: LevelDiff = {
   unchanged: 3,
 };
 
-function backend() {
+function backend(overrides: Routes = {}) {
   return mockBackend({
     ladders_list: () => [summary],
     ladders_get: () => ladder,
@@ -138,6 +138,7 @@ function backend() {
     ladders_assess: () => ({ ...readiness, status: 'ready' }),
     ladders_history: () => [],
     skills_profile: () => ({ person_id: 'p1', since: null, level_key: 'L4', changed: 0, skills: [] }),
+    ...overrides,
   });
 }
 
@@ -179,6 +180,25 @@ describe('LaddersPage', () => {
       'Takes a full on-call rotation.',
     );
     expect(screen.getByTestId('diff-count').textContent).toContain('1 competency changes · 3 the same');
+  });
+
+  it('shows the diff of the latest pair picked even when an earlier request answers last', async () => {
+    // The first request (the default pair) answers after the second (the pair picked next).
+    let release: (() => void) | null = null;
+    const stale = { ...diff, changes: [], unchanged: 4 };
+    backend({
+      ladders_diff: (args) =>
+        args.from === 'l4' && args.to === 'l5' ? new Promise((resolve) => (release = () => resolve(stale))) : diff,
+    });
+    const user = userEvent.setup();
+    render(LaddersPage);
+    await screen.findByTestId('ladder-grid');
+    await user.click(screen.getByTestId('tab-compare'));
+    await user.click(screen.getByRole('button', { name: 'Swap the levels' }));
+    await screen.findByTestId('diff-change');
+    release!();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.getByTestId('diff-count').textContent).toContain('1 competency changes');
   });
 
   it('shows the people on the ladder with readiness, assessments and evidence linked to the 1:1', async () => {
